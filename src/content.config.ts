@@ -1,0 +1,9 @@
+import { defineCollection } from 'astro:content';
+import { catalogLoader } from './loaders/catalog.ts';
+import { paperSchema, reportOutputSchema, topicSchema } from './lib/schema.ts';
+
+export const collections = {
+  papers: defineCollection({ loader: catalogLoader('papers'), schema: paperSchema }),
+  topics: defineCollection({ loader: catalogLoader('topics'), schema: topicSchema }),
+  report: defineCollection({ loader: catalogLoader('report'), schema: reportOutputSchema }),
+};

@@ -1,0 +1,153 @@
+/**
+ * The catalog: every paper of a seeds directory, enriched, plus the ingest report.
+ * This is the single entry point the site (content loader, endpoints) and the CLI scripts use.
+ */
+import { join } from 'node:path';
+import { ingestDirectory, type IngestWarning, type SeedFormat, type SourceRef } from '../ingest/index.ts';
+import { mergeRecords } from './merge.ts';
+import { slugify, uniqueSlugs } from './slug.ts';
+import { deriveTitle } from './title.ts';
+import { loadTaxonomy, TopicMatcher, type TopicDefinition } from './topics.ts';
+
+/** One paper of the reading list. */
+export interface Paper {
+  /** Stable id: 12 hex digits of the SHA-256 of the normalised abstract. */
+  id: string;
+  /** Unique URL slug derived from the title. */
+  slug: string;
+  title: string;
+  /** `seed` when a seed file gave the title, `derived` when it was derived from the abstract. */
+  titleSource: 'seed' | 'derived';
+  abstract: string;
+  /** Topic slugs, best match first; never empty. */
+  topics: string[];
+  /** Every record this paper was merged from, in file then line order. */
+  sources: SourceRef[];
+  /** True when every source's abstract stops mid-sentence. */
+  truncated: boolean;
+}
+
+/** Per-source ingest figures. */
+export interface SourceReport {
+  file: string;
+  format: SeedFormat;
+  label?: string;
+  lines: number;
+  records: number;
+  paperLines: number;
+  boilerplateLines: number;
+  blankLines: number;
+  warnings: IngestWarning[];
+}
+
+/** The ingest report (`/data/report.json`). */
+export interface IngestReport {
+  papers: number;
+  records: number;
+  duplicatesMerged: number;
+  derivedTitles: number;
+  sources: SourceReport[];
+  /** Files that could not be read as text, each with a message naming it. */
+  skipped: { file: string; message: string }[];
+}
+
+/** A topic with the papers it holds. */
+export interface Topic extends TopicDefinition {
+  count: number;
+}
+
+/** Everything the site is built from. */
+export interface Catalog {
+  papers: Paper[];
+  topics: Topic[];
+  report: IngestReport;
+}
+
+/** Options of {@link buildCatalog}. */
+export interface CatalogOptions {
+  /** Directory holding the `*.txt` seed files and `topics.yaml`. */
+  seedsDir: string;
+  /** Path of the taxonomy; default `<seedsDir>/topics.yaml`. */
+  taxonomyPath?: string;
+  /** When true, any warning or skipped file throws. Default: `LECTERN_STRICT=1` in the environment. */
+  strict?: boolean;
+}
+
+/** Thrown in strict mode when ingest produced warnings; the message lists them as `file:line`. */
+export class StrictModeError extends Error {
+  constructor(messages: string[]) {
+    super(`LECTERN_STRICT=1 and ingest reported ${messages.length} warning(s):\n${messages.map((m) => `  ${m}`).join('\n')}`);
+    this.name = 'StrictModeError';
+  }
+}
+
+/**
+ * Every warning of a report as one line of text each: `file:line: message`, or the skip message.
+ */
+export function warningLines(report: IngestReport): string[] {
+  return [
+    ...report.skipped.map((s) => s.message),
+    ...report.sources.flatMap((s) => s.warnings.map((w) => `${s.file}:${w.line}: ${w.message}`)),
+  ];
+}
+
+/**
+ * Build the catalog from a seeds directory: ingest, merge duplicates, title, slug, assign topics.
+ * Papers are sorted by id, so output is independent of file order.
+ * @throws Error when the taxonomy is invalid; {@link StrictModeError} in strict mode when ingest
+ *   warned.
+ */
+export function buildCatalog(options: CatalogOptions): Catalog {
+  const { sources, skipped } = ingestDirectory(options.seedsDir);
+  const records = sources.flatMap((s) => s.records);
+  const merged = mergeRecords(records).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const taxonomy = loadTaxonomy(options.taxonomyPath ?? join(options.seedsDir, 'topics.yaml'));
+  const matcher = new TopicMatcher(taxonomy);
+
+  const titled = merged.map((m) => ({
+    ...m,
+    title: m.title ?? deriveTitle(m.abstract),
+    titleSource: (m.title !== undefined ? 'seed' : 'derived') as Paper['titleSource'],
+  }));
+  const slugs = uniqueSlugs(titled.map((p) => ({ id: p.id, base: slugify(p.title) })));
+  const papers: Paper[] = titled.map((p) => ({
+    id: p.id,
+    slug: slugs.get(p.id)!,
+    title: p.title,
+    titleSource: p.titleSource,
+    abstract: p.abstract,
+    topics: matcher.assign(p.title, p.abstract),
+    sources: p.sources,
+    truncated: p.truncated,
+  }));
+
+  const counts = new Map<string, number>();
+  for (const p of papers) for (const t of p.topics) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const topics: Topic[] = taxonomy.topics.map((t) => ({ ...t, count: counts.get(t.slug) ?? 0 }));
+
+  const report: IngestReport = {
+    papers: papers.length,
+    records: records.length,
+    duplicatesMerged: records.length - papers.length,
+    derivedTitles: papers.filter((p) => p.titleSource === 'derived').length,
+    sources: sources.map((s) => ({
+      file: s.file,
+      format: s.format,
+      ...(s.label !== undefined ? { label: s.label } : {}),
+      lines: s.lines,
+      records: s.records.length,
+      paperLines: s.paperLines,
+      boilerplateLines: s.boilerplateLines,
+      blankLines: s.blankLines,
+      warnings: s.warnings,
+    })),
+    skipped,
+  };
+
+  const strict = options.strict ?? process.env.LECTERN_STRICT === '1';
+  if (strict) {
+    const lines = warningLines(report);
+    if (lines.length > 0) throw new StrictModeError(lines);
+  }
+  return { papers, topics, report };
+}

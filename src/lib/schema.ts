@@ -1,0 +1,62 @@
+/**
+ * Zod schemas of the data the site is built from; the content collections validate against them
+ * and the tests check `dist/data/*.json` with them.
+ */
+import { z } from 'zod';
+
+/** Provenance of a record: seed file name and 1-based line. */
+export const sourceRefSchema = z.object({
+  file: z.string().min(1),
+  line: z.number().int().positive(),
+});
+
+/** A paper entry of the `papers` collection. */
+export const paperSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{12}$/),
+  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  title: z.string().min(1),
+  titleSource: z.enum(['seed', 'derived']),
+  abstract: z.string().min(1),
+  topics: z.array(z.string()).min(1),
+  sources: z.array(sourceRefSchema).min(1),
+  truncated: z.boolean(),
+});
+
+/** A topic entry of the `topics` collection. */
+export const topicSchema = z.object({
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  phrases: z.array(z.string()),
+  minScore: z.number().optional(),
+  fallback: z.boolean().optional(),
+  count: z.number().int().nonnegative(),
+});
+
+const warningSchema = z.object({ line: z.number().int().positive(), message: z.string() });
+
+/** A source (seed file) entry of the `sources` collection: its ingest report. */
+export const sourceReportSchema = z.object({
+  file: z.string(),
+  format: z.enum(['huggingface', 'arxiv', 'bare']),
+  label: z.string().optional(),
+  lines: z.number().int().nonnegative(),
+  records: z.number().int().nonnegative(),
+  paperLines: z.number().int().nonnegative(),
+  boilerplateLines: z.number().int().nonnegative(),
+  blankLines: z.number().int().nonnegative(),
+  warnings: z.array(warningSchema),
+});
+
+/** One entry of `/data/papers.json`. */
+export const paperOutputSchema = paperSchema.extend({ url: z.string() });
+
+/** `/data/report.json`. */
+export const reportOutputSchema = z.object({
+  papers: z.number().int(),
+  records: z.number().int(),
+  duplicatesMerged: z.number().int(),
+  derivedTitles: z.number().int(),
+  sources: z.array(sourceReportSchema),
+  skipped: z.array(z.object({ file: z.string(), message: z.string() })),
+});

@@ -1,0 +1,51 @@
+/**
+ * Custom content loaders (https://docs.astro.build/en/reference/content-loader-reference/) that feed
+ * the `papers`, `topics` and `report` collections from one catalog build of `seeds/`.
+ */
+import type { Loader } from 'astro/loaders';
+import { resolve } from 'node:path';
+import { buildCatalog, warningLines, type Catalog } from '../lib/enrich/catalog.ts';
+
+let cached: { dir: string; catalog: Catalog } | undefined;
+
+/**
+ * The catalog of a seeds directory, built once per process.
+ * @param dir - seeds directory; default `LECTERN_SEEDS` or `./seeds`.
+ */
+export function getCatalog(dir = process.env.LECTERN_SEEDS || 'seeds'): Catalog {
+  const abs = resolve(dir);
+  if (!cached || cached.dir !== abs) cached = { dir: abs, catalog: buildCatalog({ seedsDir: abs }) };
+  return cached.catalog;
+}
+
+type Kind = 'papers' | 'topics' | 'report';
+
+/**
+ * A loader for one of the catalog's collections.
+ * @param kind - which collection: papers (id = paper id), topics (id = topic slug) or sources
+ *   (one entry, id `ingest`: the whole ingest report).
+ */
+export function catalogLoader(kind: Kind): Loader {
+  return {
+    name: `lectern-${kind}`,
+    load: async ({ store, logger, parseData, generateDigest, watcher }) => {
+      const catalog = getCatalog();
+      if (kind === 'papers') {
+        for (const line of warningLines(catalog.report)) logger.warn(line);
+        logger.info(`${catalog.report.records} records → ${catalog.papers.length} papers (${catalog.report.duplicatesMerged} duplicates merged)`);
+      }
+      const entries: { id: string; data: Record<string, unknown> }[] =
+        kind === 'papers'
+          ? catalog.papers.map((p) => ({ id: p.id, data: { ...p } }))
+          : kind === 'topics'
+            ? catalog.topics.map((t) => ({ id: t.slug, data: { ...t } }))
+            : [{ id: 'ingest', data: { ...catalog.report } }];
+      store.clear();
+      for (const { id, data } of entries) {
+        const parsed = await parseData({ id, data });
+        store.set({ id, data: parsed, digest: generateDigest(parsed) });
+      }
+      watcher?.add(resolve('seeds'));
+    },
+  };
+}

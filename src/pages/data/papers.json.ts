@@ -1,0 +1,14 @@
+import type { APIRoute } from 'astro';
+import { getCollection } from 'astro:content';
+import { withBase } from '../../lib/site/format.ts';
+
+/** `/data/papers.json`: every paper, sorted by id, with its site URL. */
+export const GET: APIRoute = async () => {
+  const papers = (await getCollection('papers'))
+    .map((e) => e.data)
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .map(({ id, slug, title, titleSource, abstract, topics, sources, truncated }) => ({
+      id, slug, url: withBase(import.meta.env.BASE_URL, `papers/${slug}/`), title, titleSource, abstract, topics, sources, truncated,
+    }));
+  return new Response(JSON.stringify(papers, null, 1), { headers: { 'Content-Type': 'application/json' } });
+};

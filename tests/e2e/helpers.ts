@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Page } from '@playwright/test';
+
+/** One entry of dist/data/papers.json. */
+export interface OutputPaper {
+  id: string;
+  slug: string;
+  url: string;
+  title: string;
+  titleSource: 'seed' | 'derived';
+  abstract: string;
+  topics: string[];
+  sources: { file: string; line: number }[];
+}
+
+/** The built site's papers.json (tests run after `astro build`). */
+export function builtPapers(): OutputPaper[] {
+  return JSON.parse(readFileSync('dist/data/papers.json', 'utf8')) as OutputPaper[];
+}
+
+/** Fail the test on any console error or uncaught page error. */
+export function failOnConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(err.message));
+  return errors;
+}
+
+export async function expectNoErrors(errors: string[]): Promise<void> {
+  expect(errors, `console errors: ${errors.join('\n')}`).toEqual([]);
+}
