@@ -75,10 +75,12 @@ const GLUED_SUBSCRIBE = /^Subscribe(?=[\p{Lu}\p{N}"'“(])/u;
 const ABSTRACT_PREFIX = /^abstract\s*:\s*/i;
 
 /**
- * Length (in characters) under which a line with at most one sentence is taken for a title.
- * Titles in the seeds are at most ~150 characters; abstracts are at least ~300.
+ * Length (in characters) under which any line is taken for a title. Titles in the seeds are at
+ * most ~150 characters; abstracts are at least ~300.
  */
-export const TITLE_MAX_LENGTH = 250;
+export const TITLE_MAX_LENGTH = 160;
+/** Length under which a line that is a single sentence is still taken for a title. */
+export const SINGLE_SENTENCE_TITLE_MAX_LENGTH = 250;
 
 /** @returns true when `line` (normalised) is known page boilerplate. */
 export function isBoilerplate(line: string): boolean {
@@ -87,12 +89,13 @@ export function isBoilerplate(line: string): boolean {
 
 /**
  * Decide whether a normalised, non-empty line reads as a title rather than an abstract:
- * short, and not several sentences.
+ * under {@link TITLE_MAX_LENGTH} characters, or under {@link SINGLE_SENTENCE_TITLE_MAX_LENGTH}
+ * and a single sentence.
  */
 export function isTitleLike(line: string): boolean {
-  if (line.length >= TITLE_MAX_LENGTH) return false;
-  const sentenceBreaks = line.match(/[.!?]\s+\p{Lu}/gu)?.length ?? 0;
-  return sentenceBreaks < 2;
+  if (line.length < TITLE_MAX_LENGTH) return true;
+  if (line.length >= SINGLE_SENTENCE_TITLE_MAX_LENGTH) return false;
+  return !/[.!?]\s+\p{Lu}/u.test(line);
 }
 
 /**
