@@ -1,0 +1,7 @@
+/** The site's main navigation: label and path below the base, in display order. */
+export const NAV_ITEMS: readonly { path: string; label: string }[] = [
+  { path: '', label: 'Home' },
+  { path: 'browse/', label: 'Papers' },
+  { path: 'topics/', label: 'Topics' },
+  { path: 'search/', label: 'Search' },
+];
