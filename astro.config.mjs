@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import tailwindcss from '@tailwindcss/vite';
 import pagefind from './src/integrations/pagefind.ts';
+import headers from './src/integrations/headers.ts';
 
 /**
  * Hosting under a sub-path (e.g. GitHub Pages project sites): set LECTERN_BASE=/lectern/.
@@ -15,6 +16,6 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [pagefind()],
+  integrations: [pagefind(), headers()],
   vite: { plugins: [tailwindcss()] },
 });
