@@ -2,7 +2,9 @@ import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
 /**
- * Browser tests run against the built site (`dist/`, served by `astro preview`).
+ * Browser tests run against the built site: `dist/` at `/` with the response headers of
+ * `dist/_headers` (so every test runs under the production Content-Security-Policy), and the
+ * sub-path build `dist-sub/` at `/lectern/` (scripts/serve.ts; build both with `npm run test:builds`).
  * A system Chromium is used when one is installed (CI, containers without Playwright's browser
  * downloads); otherwise Playwright's own browser (`npx playwright install chromium`).
  */
@@ -30,9 +32,10 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${PORT}`,
+    command: `node scripts/serve.ts --host 127.0.0.1 --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
+    stdout: 'ignore',
   },
 });
