@@ -29,7 +29,10 @@ export default function headersIntegration(): AstroIntegration {
         const handlers: string[] = [];
         for (const file of walkFiles(site)) {
           if (!file.endsWith('.html')) continue;
-          const facts = scanHtml(readFileSync(join(site, file), 'utf8'));
+          const html = readFileSync(join(site, file), 'utf8');
+          // Cheap pre-check so large sites parse only the pages that can matter.
+          if (!html.includes('<script') && !/\son[a-z]+=/i.test(html)) continue;
+          const facts = scanHtml(html);
           for (const s of facts.inlineScripts) hashes.add(scriptHashSource(s));
           for (const h of facts.eventHandlers) handlers.push(`${file}: ${h}`);
         }
