@@ -17,5 +17,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [sitemap(), pagefind()],
-  vite: { plugins: [tailwindcss()] },
+  // assetsInlineLimit 0: never inline bundled scripts/styles into the HTML, so the only inline
+  // script is the byte-stable theme script in src/components/HeadMeta.astro (CSP hashes it).
+  vite: { plugins: [tailwindcss()], build: { assetsInlineLimit: 0 } },
 });
