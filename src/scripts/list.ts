@@ -66,7 +66,7 @@ function item(p: JsonPaper, note: string): HTMLLIElement {
   body.append(h, topics);
   if (note.trim()) {
     const n = document.createElement('blockquote');
-    n.dataset.note = '';
+    n.dataset.noteText = '';
     n.className = 'mt-2 border-l-4 border-amber-300 pl-3 text-sm whitespace-pre-line text-stone-800 dark:border-amber-700 dark:text-stone-200';
     n.textContent = note;
     body.append(n);

@@ -60,15 +60,23 @@ const BIBTEX_SPECIALS: Record<string, string> = {
   '<': '\\textless{}',
   '>': '\\textgreater{}',
   '|': '\\textbar{}',
+  '`': '{`}',
 };
 
 /**
  * Escape text for a brace-delimited BibTeX field: the LaTeX specials `\ { } $ & % # _ ^ ~` and
- * `< > |` (which OT1 fonts print as other glyphs) get their text-mode commands (so braces always balance and no value can close its field), whitespace runs
+ * `< > |` (which OT1 fonts print as other glyphs) get their text-mode commands, so braces always
+ * balance and no value can close its field; the ligatures `--`, `---`, `''` and backtick pairs are
+ * broken with braces so dashes and quotes survive as typed; whitespace runs
  * (newlines included) become one space. Non-ASCII is kept (biber/biblatex read UTF-8).
  */
 export function bibtexEscape(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/[\\{}$&%#_^~<>|]/g, (c) => BIBTEX_SPECIALS[c]!);
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\{}$&%#_^~<>|`]/g, (c) => BIBTEX_SPECIALS[c]!)
+    .replace(/-(?=-)/g, '-{}')
+    .replace(/'(?=')/g, "'{}");
 }
 
 /** One-line summary of a paper's reading state for notes: "Read. My note". */
