@@ -39,7 +39,7 @@ function item(p: JsonPaper, note: string): HTMLLIElement {
   const li = document.createElement('li');
   li.dataset.paperCard = '';
   li.dataset.id = p.id;
-  li.className = '-mx-2 flex gap-3 border-b border-stone-200 px-2 py-4 data-current:bg-teal-50/60 data-current:ring-2 data-current:ring-teal-600 dark:border-stone-800 dark:data-current:bg-teal-950/40 dark:data-current:ring-teal-400';
+  li.className = '-mx-2 flex items-start gap-3 border-b border-stone-200 px-2 py-4 data-current:bg-teal-50/60 data-current:ring-2 data-current:ring-teal-600 dark:border-stone-800 dark:data-current:bg-teal-950/40 dark:data-current:ring-teal-400';
   const box = document.createElement('input');
   box.type = 'checkbox';
   box.className = 'no-print mt-1.5 shrink-0';
