@@ -227,3 +227,27 @@ test('paper page: links out, canonical, Open Graph and JSON-LD', async ({ page }
   const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
   expect(ld).toMatchObject({ '@type': 'ScholarlyArticle', name: MTM_TITLE });
 });
+
+test('print stylesheet: the list prints without header, controls or forms', async ({ page }) => {
+  await saveOnPaperPage(page, MTM);
+  await page.goto('/list/');
+  await expect(page.getByRole('link', { name: MTM_TITLE })).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('link', { name: MTM_TITLE })).toBeVisible();
+  await expect(page.locator('header')).toBeHidden();
+  await expect(page.locator('footer')).toBeHidden();
+  await expect(page.locator('reading-controls').first()).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Export' })).toBeHidden();
+  await expect(page.getByLabel('Filter by topic')).toBeHidden();
+});
+
+test('visible focus: keyboard focus on controls draws an outline', async ({ page }) => {
+  await page.goto(MTM);
+  const save = page.getByRole('button', { name: 'Save', exact: true });
+  await save.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  await expect(save).toBeFocused();
+  const outline = await save.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe('none');
+});
