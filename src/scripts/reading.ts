@@ -115,6 +115,19 @@ function help(): void {
   dialog.showModal();
 }
 
+/** A one-line hint above the first listing, so the shortcuts can be discovered. */
+function addHint(): void {
+  const list = document.querySelector('[data-paper-card]')?.parentElement;
+  if (!list || document.getElementById('shortcut-hint')) return;
+  const hint = document.createElement('p');
+  hint.id = 'shortcut-hint';
+  hint.className = 'no-print mt-3 hidden text-xs text-stone-600 sm:block dark:text-stone-400';
+  hint.innerHTML = 'Keyboard: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>s</kbd> save, <kbd>?</kbd> all shortcuts.';
+  list.before(hint);
+}
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', addHint);
+else addHint();
+
 document.addEventListener('keydown', (e) => {
   if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
   const t = e.target as HTMLElement | null;
