@@ -163,6 +163,12 @@ test('export each format, parse it back; import good and corrupted files', async
   await page.getByLabel('What').selectOption('topic:robotics');
   const topicCsv = Papa.parse<Record<string, string>>((await get('CSV')).text, { header: true });
   expect(topicCsv.data).toHaveLength(builtPapers().filter((p) => p.topics.includes('robotics')).length);
+  // and a collection export every paper of that seed file
+  const file = mtm.sources[0]!.file;
+  await page.getByLabel('What').selectOption(`collection:${file}`);
+  const collectionJson = JSON.parse((await get('JSON')).text);
+  expect(collectionJson.papers).toHaveLength(builtPapers().filter((p) => p.sources.some((s) => s.file === file)).length);
+  expect(collectionJson.scope).toBe(`Collection: ${file}`);
 
   // import: clear, then restore from the JSON export
   await page.evaluate((key) => localStorage.removeItem(key), KEY);
@@ -250,4 +256,11 @@ test('visible focus: keyboard focus on controls draws an outline', async ({ page
   await expect(save).toBeFocused();
   const outline = await save.evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).not.toBe('none');
+});
+
+test('a topic page links to its export on /list/', async ({ page }) => {
+  await page.goto('/topics/robotics/');
+  await page.getByRole('link', { name: 'Export this topic' }).click();
+  await expect(page).toHaveURL(/\/list\/\?export=topic:robotics$/);
+  await expect(page.getByLabel('What')).toHaveValue('topic:robotics');
 });

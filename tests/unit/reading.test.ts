@@ -160,3 +160,12 @@ describe('JSON-LD', () => {
     expect(back).toMatchObject({ '@type': 'ScholarlyArticle', name: evil.title, abstract: evil.abstract });
   });
 });
+
+describe('feed items', () => {
+  it('link below the base and carry topic names', async () => {
+    const { feedItems } = await import('../../src/lib/site/feed.ts');
+    const [item] = feedItems([{ slug: 'a-b', title: 'T <x>', abstract: 'word '.repeat(300), topics: ['rl'] }], '/lectern/', new Map([['rl', 'Reinforcement learning']]));
+    expect(item).toMatchObject({ title: 'T <x>', link: '/lectern/papers/a-b/', categories: ['Reinforcement learning'] });
+    expect(item!.description.length).toBeLessThanOrEqual(601);
+  });
+});
