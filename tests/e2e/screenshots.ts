@@ -1,7 +1,7 @@
 /**
  * Take screenshots of the built site for a human to look at (not a test):
  *   npx astro preview --port 4329 &  node tests/e2e/screenshots.ts [outDir]
- * Light and dark, wide and narrow.
+ * Light and dark, wide and narrow. THEME=dark also sets the theme toggle's choice.
  */
 import { chromium } from '@playwright/test';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -23,6 +23,8 @@ for (const scheme of ['light', 'dark'] as const) {
   for (const [label, viewport] of [['wide', { width: 1280, height: 900 }], ['narrow', { width: 390, height: 844 }]] as const) {
     const page = await browser.newPage({ viewport, colorScheme: scheme });
     await page.addInitScript((state) => localStorage.setItem('lectern:reading:v1', state), seeded);
+    // THEME=light|dark: the reader's explicit choice (header toggle) instead of the system scheme.
+    if (process.env.THEME) await page.addInitScript((theme) => localStorage.setItem('lectern:theme', theme), process.env.THEME);
     for (const path of pages) {
       await page.goto(base + path);
       await page.waitForTimeout(path.includes('search') ? 1500 : 200);
