@@ -43,6 +43,12 @@ class ReadingControls extends HTMLElement {
       commit(update(current(), id, { note: this.#note!.value }));
       notify('Note saved.');
     });
+    // In listings many controls share a name ("Save"): describe each by its paper's title.
+    const title = this.closest('[data-paper-card]')?.querySelector<HTMLElement>('[data-card-link]');
+    if (title) {
+      title.id ||= `paper-title-${n}`;
+      for (const el of [this.#button, this.#status, this.#note]) el.setAttribute('aria-describedby', title.id);
+    }
     document.addEventListener(CHANGE_EVENT, this.#onChange);
     this.render();
   }

@@ -52,4 +52,5 @@ test('robots.txt points at a sitemap that lists paper pages', async ({ request }
   expect(SyntaxValidator.validate(first)).toBe(true);
   expect(first).toContain('/papers/masked-trajectory-models-for-prediction-representation-and-control/');
   expect((first.match(/<loc>/g) ?? []).length).toBeGreaterThan(536);
+  expect(first).not.toContain('/list/</loc>');
 });

@@ -52,6 +52,7 @@ test('listing: save from a card, keyboard shortcuts j/k/s/?', async ({ page }) =
   await expect(cards.nth(1).locator('[data-card-link]')).toBeFocused();
   await page.keyboard.press('s');
   await expect(cards.nth(1).getByRole('button', { name: 'Saved' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(cards.nth(1).getByRole('button', { name: 'Saved' })).toHaveAccessibleDescription((await cards.nth(1).locator('[data-card-link]').textContent())!.trim());
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   await page.keyboard.press('Escape');
