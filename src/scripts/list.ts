@@ -1,20 +1,39 @@
 /**
  * /list/: the saved papers grouped by status, topic filter, bulk actions, export and import.
- * Paper metadata comes from `data/papers.json` (fetched once); the reading state from store.ts.
+ * Paper metadata comes from the light `data/papers-index.json`; exports fetch `data/papers.json`
+ * (abstracts) on first use. The reading state comes from store.ts.
  */
 import './reading.ts';
 import { STATUSES, mergeStates, savedByStatus, updateMany, type ReadingState } from '../lib/reading/state.ts';
 import type { ExportFormat, ExportPaper } from '../lib/reading/export.ts';
 import { CHANGE_EVENT, commit, current, notify } from './store.ts';
 
-interface JsonPaper {
+/** An entry of `data/papers-index.json`. */
+interface IndexPaper {
   id: string;
-  slug: string;
   url: string;
   title: string;
-  abstract: string;
   topics: string[];
-  sources: { file: string; line: number }[];
+  /** Seed files (collections) the paper comes from. */
+  files: string[];
+}
+
+/** The fields of `data/papers.json` entries exports need beyond the index. */
+interface FullPaper {
+  id: string;
+  slug: string;
+  abstract: string;
+}
+
+let full: Promise<Map<string, FullPaper>> | undefined;
+/** papers.json, fetched once, on the first export. */
+function fullPapers(): Promise<Map<string, FullPaper>> {
+  full ??= fetch(root.dataset.papers!).then(async (res) => {
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return new Map(((await res.json()) as FullPaper[]).map((p) => [p.id, p]));
+  });
+  full.catch(() => (full = undefined));
+  return full;
 }
 
 const root = document.getElementById('reading-list')!;
@@ -25,7 +44,7 @@ const selectedCount = root.querySelector<HTMLElement>('[data-selected-count]')!;
 const bulkButtons = [...root.querySelectorAll<HTMLButtonElement>('[data-bulk]')];
 const topicNames = new Map([...topicFilter.options].filter((o) => o.value).map((o) => [o.value, o.text]));
 const selected = new Set<string>();
-let papers = new Map<string, JsonPaper>();
+let papers = new Map<string, IndexPaper>();
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 root.querySelector('[data-js-missing]')?.remove();
@@ -35,7 +54,7 @@ function byTitle(ids: string[]): string[] {
   return ids.filter((id) => papers.has(id)).sort((a, b) => collator.compare(papers.get(a)!.title, papers.get(b)!.title));
 }
 
-function item(p: JsonPaper, note: string): HTMLLIElement {
+function item(p: IndexPaper, note: string): HTMLLIElement {
   const li = document.createElement('li');
   li.dataset.paperCard = '';
   li.dataset.id = p.id;
@@ -131,7 +150,7 @@ for (const b of bulkButtons) {
 
 /* ---- export ---- */
 
-function scopePapers(scope: string, state: ReadingState): { list: JsonPaper[]; label: string } {
+function scopePapers(scope: string, state: ReadingState): { list: IndexPaper[]; label: string } {
   const all = [...papers.values()].sort((a, b) => collator.compare(a.title, b.title));
   if (scope.startsWith('topic:')) {
     const slug = scope.slice(6);
@@ -139,14 +158,21 @@ function scopePapers(scope: string, state: ReadingState): { list: JsonPaper[]; l
   }
   if (scope.startsWith('collection:')) {
     const file = scope.slice(11);
-    return { list: all.filter((p) => p.sources.some((s) => s.file === file)), label: `Collection: ${file}` };
+    return { list: all.filter((p) => p.files.includes(file)), label: `Collection: ${file}` };
   }
   const groups = savedByStatus(state);
   return { list: STATUSES.flatMap((s) => byTitle(groups[s]).map((id) => papers.get(id)!)), label: 'My saved papers' };
 }
 
 async function exportAs(format: ExportFormat): Promise<void> {
-  const lib = await import('../lib/reading/export.ts');
+  let lib: typeof import('../lib/reading/export.ts');
+  let details: Map<string, FullPaper>;
+  try {
+    [lib, details] = await Promise.all([import('../lib/reading/export.ts'), fullPapers()]);
+  } catch (err) {
+    notify(`Could not prepare the export (${(err as Error).message}).`, 'error');
+    return;
+  }
   const state = current();
   const scope = root.querySelector<HTMLSelectElement>('[data-export-scope]')!.value;
   const { list, label } = scopePapers(scope, state);
@@ -156,9 +182,9 @@ async function exportAs(format: ExportFormat): Promise<void> {
   }
   const rows: ExportPaper[] = list.map((p) => ({
     id: p.id,
-    slug: p.slug,
+    slug: details.get(p.id)?.slug ?? p.url.replace(/\/$/, '').split('/').pop()!,
     title: p.title,
-    abstract: p.abstract,
+    abstract: details.get(p.id)?.abstract ?? '',
     url: new URL(p.url, location.href).href,
     topics: p.topics.map((t) => topicNames.get(t) ?? t),
   }));
@@ -217,10 +243,10 @@ if (wanted) {
   }
 }
 
-fetch(root.dataset.papers!)
+fetch(root.dataset.index!)
   .then(async (res) => {
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    papers = new Map(((await res.json()) as JsonPaper[]).map((p) => [p.id, p]));
+    papers = new Map(((await res.json()) as IndexPaper[]).map((p) => [p.id, p]));
     render();
     root.dataset.ready = '';
     document.addEventListener(CHANGE_EVENT, render);

@@ -54,3 +54,11 @@ test('robots.txt points at a sitemap that lists paper pages', async ({ request }
   expect((first.match(/<loc>/g) ?? []).length).toBeGreaterThan(536);
   expect(first).not.toContain('/list/</loc>');
 });
+
+test('papers-index.json is the light index of every paper (no abstracts)', async ({ request }) => {
+  const index = (await (await request.get('/data/papers-index.json')).json()) as { id: string; url: string; files: string[]; abstract?: string }[];
+  const papers = builtPapers();
+  expect(index.map((p) => p.id)).toEqual(papers.map((p) => p.id));
+  expect(index.every((p) => p.abstract === undefined && p.files.length > 0)).toBe(true);
+  expect(index.map((p) => p.url)).toEqual(papers.map((p) => p.url));
+});
