@@ -26,7 +26,9 @@ test('RSS feeds (site and per topic) are valid XML with every paper', async ({ r
   const parser = new XMLParser({ ignoreAttributes: false });
   const site = await (await request.get('/feed.xml')).text();
   expect(SyntaxValidator.validate(site)).toBe(true);
-  const items = parser.parse(site).rss.channel.item as { title: string; link: string }[];
+  const channel = parser.parse(site).rss.channel;
+  expect(channel['atom:link']['@_href']).toMatch(/\/feed\.xml$/);
+  const items = channel.item as { title: string; link: string }[];
   expect(items).toHaveLength(536);
   expect(items.every((i) => /^http:\/\/.+\/papers\/[a-z0-9-]+\/$/.test(i.link))).toBe(true);
 

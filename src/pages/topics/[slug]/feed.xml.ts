@@ -2,6 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadSite, type TopicData } from '../../../site.ts';
 import { feedItems } from '../../../lib/site/feed.ts';
+import { withBase } from '../../../lib/site/format.ts';
 
 export const getStaticPaths = (async () => {
   const { topics } = await loadSite();
@@ -15,7 +16,11 @@ export const GET: APIRoute = async (context) => {
   return rss({
     title: `Lectern: ${topic.name}`,
     description: topic.description,
-    site: new URL(import.meta.env.BASE_URL, context.site).href,
+    // the channel link is the topic page; item links are root-relative, resolved on its origin
+    site: new URL(withBase(import.meta.env.BASE_URL, `topics/${topic.slug}/`), context.site).href,
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    // atom:link rel=self and language, as the W3C feed validator recommends.
+    customData: `<language>en</language><atom:link href="${new URL(withBase(import.meta.env.BASE_URL, `topics/${topic.slug}/feed.xml`), context.site).href}" rel="self" type="application/rss+xml"/>`,
     items: feedItems(papers.filter((p) => p.topics.includes(topic.slug)), import.meta.env.BASE_URL, topicNames),
   });
 };
