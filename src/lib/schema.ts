@@ -20,6 +20,12 @@ export const paperSchema = z.object({
   topics: z.array(z.string()).min(1),
   sources: z.array(sourceRefSchema).min(1),
   truncated: z.boolean(),
+  /** The paper's own page (e.g. its arXiv abstract page), from `seeds/overrides.yaml`. */
+  url: z.url().optional(),
+  /** Extra links from `seeds/overrides.yaml`. */
+  links: z.array(z.object({ label: z.string().min(1), url: z.url() })).optional(),
+  /** A maintainer's note (plain text) from `seeds/overrides.yaml`. */
+  note: z.string().min(1).optional(),
 });
 
 /** A topic entry of the `topics` collection. */
@@ -42,14 +48,21 @@ export const sourceReportSchema = z.object({
   label: z.string().optional(),
   lines: z.number().int().nonnegative(),
   records: z.number().int().nonnegative(),
+  papers: z.number().int().nonnegative(),
+  duplicates: z.number().int().nonnegative(),
+  derivedTitles: z.number().int().nonnegative(),
+  truncated: z.number().int().nonnegative(),
   paperLines: z.number().int().nonnegative(),
   boilerplateLines: z.number().int().nonnegative(),
   blankLines: z.number().int().nonnegative(),
   warnings: z.array(warningSchema),
 });
 
-/** One entry of `/data/papers.json`. */
-export const paperOutputSchema = paperSchema.extend({ url: z.string() });
+/**
+ * One entry of `/data/papers.json`. `url` is the paper's page on this site; the override URL of the
+ * paper's own page, when a maintainer gave one, is `paperUrl`.
+ */
+export const paperOutputSchema = paperSchema.omit({ url: true }).extend({ url: z.string(), paperUrl: z.url().optional() });
 
 /** `/data/report.json`. */
 export const reportOutputSchema = z.object({
@@ -57,6 +70,8 @@ export const reportOutputSchema = z.object({
   records: z.number().int(),
   duplicatesMerged: z.number().int(),
   derivedTitles: z.number().int(),
+  truncated: z.number().int(),
+  overridden: z.number().int(),
   sources: z.array(sourceReportSchema),
   skipped: z.array(z.object({ file: z.string(), message: z.string() })),
 });
