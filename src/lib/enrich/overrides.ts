@@ -42,11 +42,12 @@ export type Override = z.infer<typeof overrideSchema>;
 /** One extra link of an override. */
 export type OverrideLink = z.infer<typeof overrideLinkSchema>;
 
+/** A paper id as a key: 12 lower-case hex digits (see merge.ts `paperId`). */
+const PAPER_ID = /^[0-9a-f]{12}$/;
+const PAPER_ID_MESSAGE = 'key must be a paper id: 12 lower-case hex digits (see /data/papers.json)';
+
 /** The whole overrides file: paper id (12 hex digits) → override. */
-export const overridesFileSchema = z.record(
-  z.string().regex(/^[0-9a-f]{12}$/, 'key must be a paper id: 12 lower-case hex digits (see /data/papers.json)'),
-  overrideSchema,
-);
+export const overridesFileSchema = z.record(z.string().regex(PAPER_ID, PAPER_ID_MESSAGE), overrideSchema);
 
 /** A problem with the overrides file; the message names the file and the key. */
 export class OverrideError extends Error {
@@ -80,7 +81,7 @@ export function loadOverrides(seedsDir: string): LoadedOverrides | undefined {
 }
 
 /**
- * Parse and validate the text of an overrides file (YAML; JSON is YAML too).
+ * Parse and validate the text of an overrides file (YAML 1.2 failsafe schema; JSON is YAML too).
  *
  * @param text - the file's contents.
  * @param path - the file's path, used in messages.
@@ -90,11 +91,19 @@ export function loadOverrides(seedsDir: string): LoadedOverrides | undefined {
 export function parseOverrides(text: string, path: string): Map<string, Override> {
   let data: unknown;
   try {
-    data = parseYaml(text);
+    // Failsafe schema: every scalar is a string, so an all-digit id such as 000000000012 (or one
+    // like 1234e5678901) stays the key it looks like instead of becoming a number. All override
+    // fields are strings.
+    data = parseYaml(text, { schema: 'failsafe' });
   } catch (err) {
     throw new OverrideError(`${path}: not valid YAML: ${(err as Error).message}`);
   }
   if (data === null || data === undefined) return new Map();
+  // Keys first, so the message names the bad key (zod reports only "Invalid key in record").
+  if (typeof data === 'object' && !Array.isArray(data)) {
+    const bad = Object.keys(data).find((k) => !PAPER_ID.test(k));
+    if (bad !== undefined) throw new OverrideError(`${path}: ${bad}: ${PAPER_ID_MESSAGE}`);
+  }
   const result = overridesFileSchema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0]!;
