@@ -8,18 +8,20 @@
  * overrides), with the message.
  */
 import { resolve } from 'node:path';
-import { buildCatalog, warningLines } from '../src/lib/enrich/catalog.ts';
+import { buildCatalog, warningLines, type Catalog } from '../src/lib/enrich/catalog.ts';
 import { formatTextTable, reportRows } from '../src/lib/enrich/report.ts';
 
 const seedsDir = resolve(process.env.LECTERN_SEEDS || 'seeds');
-let catalog;
-try {
-  catalog = buildCatalog({ seedsDir, strict: false });
-} catch (err) {
-  console.error(`report: ${(err as Error).message}`);
-  process.exit(2);
+/** The catalog, built leniently so the report can show every warning; exits 2 when it cannot be built. */
+function load(): Catalog {
+  try {
+    return buildCatalog({ seedsDir, strict: false });
+  } catch (err) {
+    console.error(`report: ${(err as Error).message}`);
+    process.exit(2);
+  }
 }
-const { report } = catalog;
+const { report } = load();
 
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify(report, null, 1));
