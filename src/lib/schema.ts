@@ -15,6 +15,7 @@ export const paperSchema = z.object({
   id: z.string().regex(/^[0-9a-f]{12}$/),
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
   title: z.string().min(1),
+  /** `seed`: a human gave the title (a seed file or `seeds/overrides.yaml`); `derived`: derived from the abstract. */
   titleSource: z.enum(['seed', 'derived']),
   abstract: z.string().min(1),
   topics: z.array(z.string()).min(1),
