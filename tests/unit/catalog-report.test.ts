@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -96,12 +96,15 @@ describe('invalid seed files and strict mode', () => {
   };
 
   it('skips unreadable files with a message naming each one, and still builds the rest', () => {
-    const c = buildCatalog({ seedsDir: seedsDir(files), strict: false });
+    const dir = seedsDir(files);
+    mkdirSync(join(dir, 'folder.txt'));
+    const c = buildCatalog({ seedsDir: dir, strict: false });
     expect(c.papers.map((p) => p.title).sort()).toEqual(['A First Paper: Doing Things Well', 'A Second Paper on Robots']);
     expect(c.report.sources.map((s) => s.file)).toEqual(['good.txt']);
     expect(c.report.skipped).toEqual([
       { file: 'binary.txt', message: 'binary.txt: contains a NUL byte at byte offset 3; not a text file; file skipped' },
       { file: 'empty.txt', message: 'empty.txt: file is empty; file skipped' },
+      { file: 'folder.txt', message: 'folder.txt: cannot be read (EISDIR); file skipped' },
       { file: 'latin1.txt', message: 'latin1.txt: is not valid UTF-8 (invalid byte sequence at byte offset 3); file skipped' },
     ]);
   });

@@ -157,3 +157,21 @@ describe('files that are not text', () => {
     expect(() => decodeSeed(surrogate)).toThrow(/byte offset 1/);
   });
 });
+
+describe('arXiv listings copied with titles', () => {
+  it('pairs "Title:" lines with the abstract that follows; other lines (authors) and a hanging title are warnings', () => {
+    const s = parse('arxiv-titles.txt');
+    expect(s.format).toBe('arxiv');
+    expect(s.records.map((r) => [r.title, r.abstract.slice(0, 12), r.source.line])).toEqual([
+      ['Reading Lists From Scraped Text', 'We study how', 1],
+      ['Language-Shaped Rewards for Robots', 'Robots learn', 5],
+    ]);
+    expect(s.records[0]!.lines).toEqual([1, 3]);
+    expect(s.warnings).toEqual([
+      { line: 2, message: expect.stringContaining('neither an abstract nor a header') },
+      { line: 7, message: expect.stringContaining('title with no abstract after it (end of file)') },
+    ]);
+    expect(s.label).toBeUndefined();
+    expectAccounted(s);
+  });
+});

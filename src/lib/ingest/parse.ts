@@ -4,7 +4,8 @@
  * Three format families occur in scraped dumps of paper listings:
  * - `huggingface`: Hugging Face Papers listing pages: a title line followed by its abstract line,
  *   with or without blank lines between records, wrapped in page boilerplate.
- * - `arxiv`: one abstract per line, each prefixed "Abstract:", no titles, possibly a header line.
+ * - `arxiv`: one abstract per line, each prefixed "Abstract:", possibly a header line, and titles
+ *   only when given on a "Title:" line before their abstract.
  * - `bare`: one abstract per line, nothing else.
  * Detection looks at the shape of the lines, never at the file name.
  */
@@ -88,6 +89,9 @@ const GLUED_SUBSCRIBE = /^Subscribe(?=[\p{Lu}\p{N}"'“(])/u;
 /** "Abstract:" prefix of arXiv-style listings, with or without a following space. */
 const ABSTRACT_PREFIX = /^abstract\s*:\s*/i;
 
+/** "Title:" prefix of arXiv listings copied with their titles ("Title: …" then "Abstract: …"). */
+const TITLE_PREFIX = /^title\s*:\s*/i;
+
 /**
  * Length (in characters) under which any line is taken for a title. Titles in the seeds are at
  * most ~150 characters; abstracts are at least ~300.
@@ -159,7 +163,7 @@ export function detectFormat(lines: readonly string[]): SeedFormat {
 function makeRecord(file: string, abstract: ContentLine, title?: ContentLine): SeedRecord {
   const text = abstract.text.replace(ABSTRACT_PREFIX, '');
   return {
-    ...(title ? { title: title.text } : {}),
+    ...(title ? { title: title.text.replace(TITLE_PREFIX, '') } : {}),
     abstract: text,
     source: { file, line: title ? title.n : abstract.n },
     lines: title ? [title.n, abstract.n] : [abstract.n],
@@ -235,12 +239,26 @@ export function parseSeed(file: string, text: string): ParsedSource {
     }
     if (pendingTitle) warn(pendingTitle, `title with no abstract after it (end of file), ignored: "${preview(pendingTitle.text)}"`);
   } else {
-    // arxiv and bare: one abstract per line; a short line before the first abstract is a header label.
+    // arxiv and bare: one abstract per line; a short line before the first abstract is a header
+    // label; in arxiv listings a "Title:" line names the abstract that follows it.
+    let pendingTitle: ContentLine | undefined;
+    const dropPendingTitle = (why: string) => {
+      if (pendingTitle) warn(pendingTitle, `title with no abstract after it${why}, ignored: "${preview(pendingTitle.text)}"`);
+      pendingTitle = undefined;
+    };
     for (const line of content) {
       const isAbstract = format === 'arxiv' ? ABSTRACT_PREFIX.test(line.text) || !isTitleLike(line.text) : !isTitleLike(line.text);
-      if (isAbstract) record(line);
-      else if (!takeAsLabel(line)) warn(line, `line is neither an abstract nor a header, ignored: "${preview(line.text)}"`);
+      if (isAbstract) {
+        record(line, pendingTitle);
+        pendingTitle = undefined;
+      } else if (format === 'arxiv' && TITLE_PREFIX.test(line.text)) {
+        dropPendingTitle('');
+        pendingTitle = line;
+      } else if (pendingTitle !== undefined || !takeAsLabel(line)) {
+        warn(line, `line is neither an abstract nor a header, ignored: "${preview(line.text)}"`);
+      }
     }
+    dropPendingTitle(' (end of file)');
   }
 
   for (const kind of out.lineKinds) {
