@@ -38,6 +38,10 @@ test('the Stats page shows the ingest report per seed file, reachable from the n
   await expect(total.locator('td')).toHaveText(['1,248', '551', '536', '15', '10', '156', '0', '18', '3']);
   await expect(page.getByTestId('stats-summary')).toContainText('551 abstracts read from 5 seed files became 536 papers: 15 duplicates merged');
   await expect(page.getByRole('region', { name: 'Warnings' })).toContainText('No warnings');
+  const derived = builtPapers().filter((p) => p.titleSource === 'derived');
+  const derivedLinks = page.getByRole('region', { name: 'Titles derived from the abstract' }).getByRole('link');
+  await expect(derivedLinks).toHaveCount(derived.length);
+  expect((await derivedLinks.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).sort()).toEqual(derived.map((p) => p.url).sort());
   await expectNoErrors(errors);
 });
 
