@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCatalog, OverrideError, StrictModeError } from '../../src/lib/enrich/catalog.ts';
-import { parseOverrides } from '../../src/lib/enrich/overrides.ts';
+import { mergeTopics, parseOverrides } from '../../src/lib/enrich/overrides.ts';
+import { paperLinkLabel } from '../../src/lib/site/overrides.ts';
 import { formatTextTable, reportRows } from '../../src/lib/enrich/report.ts';
 import { ingestDirectory } from '../../src/lib/ingest/index.ts';
 import { reportOutputSchema } from '../../src/lib/schema.ts';
@@ -218,6 +219,20 @@ describe('maintainer overrides', () => {
     // Ids that YAML's core schema would read as numbers stay strings.
     expect([...parseOverrides('000000000012:\n  note: x\n1234e5678901:\n  note: y\n', 'o.yaml').keys()]).toEqual(['000000000012', '1234e5678901']);
     expect(parseOverrides('# only comments\n', 'o.yaml').size).toBe(0);
+  });
+
+  it('merges extra topics after the matched ones, dropping the fallback unless asked for', () => {
+    expect(mergeTopics(['rl', 'robotics'], undefined, 'other')).toEqual(['rl', 'robotics']);
+    expect(mergeTopics(['rl'], ['robotics', 'rl'], 'other')).toEqual(['rl', 'robotics']);
+    expect(mergeTopics(['other'], ['robotics'], 'other')).toEqual(['robotics']);
+    expect(mergeTopics(['other'], ['other'], 'other')).toEqual(['other']);
+    expect(mergeTopics(['rl'], ['other'], 'other')).toEqual(['rl', 'other']);
+  });
+
+  it('labels the paper link by its host', () => {
+    expect(paperLinkLabel('https://arxiv.org/abs/2305.02968')).toBe('Paper on arxiv.org');
+    expect(paperLinkLabel('https://www.example.org/paper')).toBe('Paper on example.org');
+    expect(paperLinkLabel('not a url')).toBe('Paper page');
   });
 
   it('the shipped seeds/overrides.yaml is valid and gives Masked Trajectory Models its arXiv page', () => {
