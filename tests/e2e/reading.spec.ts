@@ -231,8 +231,10 @@ test('paper page: links out, canonical, Open Graph and JSON-LD', async ({ page }
   expect(scholar.searchParams.get('q')).toBe(MTM_TITLE);
   expect(await page.locator('link[rel=canonical]').getAttribute('href')).toMatch(new RegExp(`${MTM}$`));
   expect(await page.locator('meta[property="og:type"]').getAttribute('content')).toBe('article');
+  // the override url is an arXiv abstract page: a direct PDF link is added
+  await expect(page.getByRole('list', { name: 'Direct links' }).getByRole('link', { name: 'PDF' })).toHaveAttribute('href', 'https://arxiv.org/pdf/2305.02968');
   const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
-  expect(ld).toMatchObject({ '@type': 'ScholarlyArticle', name: MTM_TITLE });
+  expect(ld).toMatchObject({ '@type': 'ScholarlyArticle', name: MTM_TITLE, sameAs: ['https://arxiv.org/abs/2305.02968'] });
 });
 
 test('print stylesheet: the list prints without header, controls or forms', async ({ page }) => {

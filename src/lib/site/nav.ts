@@ -5,4 +5,5 @@ export const NAV_ITEMS: readonly { path: string; label: string }[] = [
   { path: 'topics/', label: 'Topics' },
   { path: 'search/', label: 'Search' },
   { path: 'list/', label: 'My list' },
+  { path: 'stats/', label: 'Stats' },
 ];
