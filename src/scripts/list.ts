@@ -23,6 +23,8 @@ interface FullPaper {
   id: string;
   slug: string;
   abstract: string;
+  /** The paper's own page, from a maintainer override. */
+  paperUrl?: string;
 }
 
 let full: Promise<Map<string, FullPaper>> | undefined;
@@ -187,6 +189,7 @@ async function exportAs(format: ExportFormat): Promise<void> {
     abstract: details.get(p.id)?.abstract ?? '',
     url: new URL(p.url, location.href).href,
     topics: p.topics.map((t) => topicNames.get(t) ?? t),
+    paperUrl: details.get(p.id)?.paperUrl,
   }));
   const text =
     format === 'bibtex' ? lib.toBibTeX(rows, state)

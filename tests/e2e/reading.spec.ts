@@ -140,7 +140,8 @@ test('export each format, parse it back; import good and corrupted files', async
   expect(lib.entries).toHaveLength(1);
   expect(lib.entries[0]).toMatchObject({ type: 'misc', key: `masked-trajectory-models-${mtm.id.slice(0, 8)}` });
   expect(lib.entries[0]!.fields.title).toBe(MTM_TITLE);
-  expect(lib.entries[0]!.fields.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+${MTM}$`));
+  // the paper's own page (override) is the citation url
+  expect(lib.entries[0]!.fields.url).toBe('https://arxiv.org/abs/2305.02968');
   expect(lib.entries[0]!.fields.note).toContain('Read. Key idea: masking');
   expect(lib.entries[0]!.fields.abstract).toBe(mtm.abstract);
 
@@ -154,7 +155,8 @@ test('export each format, parse it back; import good and corrupted files', async
   const rows = Papa.parse<Record<string, string>>(csv.text, { header: true });
   expect(rows.errors).toEqual([]);
   expect(rows.data).toHaveLength(1);
-  expect(rows.data[0]).toMatchObject({ id: mtm.id, title: MTM_TITLE, saved: 'yes', status: 'read', note: 'Key idea: masking', abstract: mtm.abstract });
+  expect(rows.data[0]!.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+${MTM}$`));
+  expect(rows.data[0]).toMatchObject({ id: mtm.id, title: MTM_TITLE, paper_url: 'https://arxiv.org/abs/2305.02968', saved: 'yes', status: 'read', note: 'Key idea: masking', abstract: mtm.abstract });
 
   const json = await get('JSON');
   const doc = JSON.parse(json.text);

@@ -10,6 +10,7 @@ import {
   emptyState, mergeStates, parseState, savedByStatus, serializeState, toggleSaved, update, updateMany, STORAGE_KEY, type ReadingState,
 } from '../../src/lib/reading/state.ts';
 import { scholarlyArticle, safeJsonForScript } from '../../src/lib/site/jsonld.ts';
+import { buildCatalog } from '../../src/lib/enrich/catalog.ts';
 import { arxivLinks, findArxivId, searchLinks } from '../../src/lib/site/links.ts';
 
 const T = '2026-01-01T00:00:00.000Z';
@@ -21,7 +22,7 @@ const HOSTILE = 'Brace {open and} close}} 100% $x_i^2$ & #1 ~ \\emph{no} "quoted
 
 const papers: ExportPaper[] = [
   { id: A, slug: 'masked-trajectory-models-for-prediction', title: 'Masked Trajectory Models', abstract: 'We study MTM.', url: 'https://example.org/papers/masked-trajectory-models-for-prediction/', topics: ['Robotics', 'Offline RL'] },
-  { id: B, slug: 'hostile-title', title: HOSTILE, abstract: `Abstract with ${HOSTILE}`, url: 'https://example.org/papers/hostile-title/', topics: ['Language models'] },
+  { id: B, paperUrl: 'https://arxiv.org/abs/2305.02968', slug: 'hostile-title', title: HOSTILE, abstract: `Abstract with ${HOSTILE}`, url: 'https://example.org/papers/hostile-title/', topics: ['Language models'] },
 ];
 
 describe('reading state', () => {
@@ -75,7 +76,8 @@ describe('exports', () => {
     expect(lib.entries.every((e) => e.type === 'misc')).toBe(true);
     const hostile = lib.entries[1]!;
     expect(hostile.fields.title).toBe(HOSTILE.replace(/\s+/g, ' '));
-    expect(hostile.fields.url).toBe(papers[1]!.url);
+    expect(hostile.fields.url).toBe('https://arxiv.org/abs/2305.02968');
+    expect(lib.entries[0]!.fields.url).toBe(papers[0]!.url);
     expect(hostile.fields.note).toContain('</script>');
     expect(lib.entries[0]!.fields.note).toContain('Read. Great');
   });
@@ -90,6 +92,12 @@ describe('exports', () => {
   it('citation keys are stable and unique', () => {
     expect(citationKey(papers[0]!)).toBe('masked-trajectory-models-aaaaaaaa');
     expect(new Set(papers.map(citationKey)).size).toBe(papers.length);
+  });
+
+  it('citation keys are unique across the real catalog', () => {
+    const { papers: all } = buildCatalog({ seedsDir: 'seeds', strict: false });
+    expect(all.length).toBe(536);
+    expect(new Set(all.map(citationKey)).size).toBe(all.length);
   });
 
   it('Markdown parses back to one link per paper with the exact title', () => {

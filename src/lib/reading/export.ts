@@ -22,6 +22,8 @@ export interface ExportPaper {
   url: string;
   /** Topic names (not slugs). */
   topics: string[];
+  /** The paper's own page (e.g. arXiv), when an override gives it. */
+  paperUrl?: string | undefined;
 }
 
 /** Export formats, with file extension and MIME type. */
@@ -87,7 +89,8 @@ function stateNote(entry: Entry | undefined): string {
 
 /**
  * BibTeX: one `@misc` per paper with title (double-braced to keep its capitalisation), abstract,
- * url, note (reading status, private note and topics) and keywords (topics).
+ * url (the paper's own page when known, else its page on this site), note (reading status, private
+ * note and topics) and keywords (topics).
  */
 export function toBibTeX(papers: readonly ExportPaper[], state: ReadingState): string {
   return papers
@@ -97,7 +100,7 @@ export function toBibTeX(papers: readonly ExportPaper[], state: ReadingState): s
       const fields: [string, string][] = [
         ['title', `{${bibtexEscape(p.title)}}`],
         ['abstract', bibtexEscape(p.abstract)],
-        ['url', bibtexEscape(p.url)],
+        ['url', bibtexEscape(p.paperUrl ?? p.url)],
         ['note', bibtexEscape(note)],
         ['keywords', bibtexEscape(p.topics.join(', '))],
       ];
@@ -114,6 +117,11 @@ export function markdownEscape(text: string): string {
   return text.replace(/\s+/g, ' ').trim().replace(/[\\`*_[\]()<>!|~&#]/g, '\\$&');
 }
 
+/** A URL fit for a Markdown `<…>` destination: spaces and angle brackets percent-encoded. */
+function safeUrl(url: string): string {
+  return url.replace(/[\s<>]/g, (c) => encodeURIComponent(c));
+}
+
 /**
  * Markdown: a heading and one list item per paper — link to its page, then status, topics and
  * note as nested items.
@@ -123,7 +131,8 @@ export function toMarkdown(papers: readonly ExportPaper[], state: ReadingState, 
   const lines = [`# ${markdownEscape(heading)}`, ''];
   for (const p of papers) {
     const entry = state.papers[p.id];
-    lines.push(`- [${markdownEscape(p.title)}](<${encodeURI(decodeURI(p.url)).replace(/[<>]/g, encodeURIComponent)}>)`);
+    lines.push(`- [${markdownEscape(p.title)}](<${safeUrl(p.url)}>)`);
+    if (p.paperUrl) lines.push(`  - Paper: <${safeUrl(p.paperUrl)}>`);
     if (entry?.saved) lines.push(`  - Status: ${STATUS_LABELS[entry.status]}`);
     if (p.topics.length) lines.push(`  - Topics: ${p.topics.map(markdownEscape).join(', ')}`);
     if (entry && entry.note.trim()) lines.push(`  - Note: ${markdownEscape(entry.note)}`);
@@ -132,7 +141,7 @@ export function toMarkdown(papers: readonly ExportPaper[], state: ReadingState, 
 }
 
 /** Columns of CSV exports, in order. */
-export const CSV_COLUMNS = ['id', 'title', 'url', 'topics', 'saved', 'status', 'note', 'abstract'] as const;
+export const CSV_COLUMNS = ['id', 'title', 'url', 'paper_url', 'topics', 'saved', 'status', 'note', 'abstract'] as const;
 
 /** CSV (RFC 4180 via papaparse: CRLF, quotes doubled): one row per paper, topics joined with "; ". */
 export function toCsv(papers: readonly ExportPaper[], state: ReadingState): string {
@@ -142,6 +151,7 @@ export function toCsv(papers: readonly ExportPaper[], state: ReadingState): stri
       id: p.id,
       title: p.title,
       url: p.url,
+      paper_url: p.paperUrl ?? '',
       topics: p.topics.join('; '),
       saved: e?.saved ? 'yes' : 'no',
       status: e?.saved ? e.status : '',
