@@ -76,7 +76,7 @@ function item(p: IndexPaper, note: string): HTMLLIElement {
   const h = document.createElement('h3');
   h.className = 'font-serif text-lg leading-snug font-semibold';
   const a = document.createElement('a');
-  a.href = p.url;
+  a.href = new URL(p.url, location.href).href; // absolute, so a printed list shows where each paper is
   a.dataset.cardLink = '';
   a.className = 'text-stone-900 dark:text-stone-100';
   a.textContent = p.title;
