@@ -64,3 +64,13 @@ test('papers-index.json is the light index of every paper (no abstracts)', async
   expect(index.every((p) => p.abstract === undefined && p.files.length > 0)).toBe(true);
   expect(index.map((p) => p.url)).toEqual(papers.map((p) => p.url));
 });
+
+test('the only inline script is the byte-stable theme script', async ({ request }) => {
+  const THEME_SCRIPT = "try{var t=localStorage.getItem('lectern:theme');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}";
+  for (const path of ['/', '/browse/', '/topics/robotics/', '/papers/masked-trajectory-models-for-prediction-representation-and-control/', '/list/', '/search/']) {
+    const html = await (await request.get(path)).text();
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)].filter((m) => !/application\/(ld\+)?json/.test(m[1]!)).map((m) => m[2]);
+    expect(inline, path).toEqual([THEME_SCRIPT]);
+    expect(html.indexOf(THEME_SCRIPT), path).toBeLessThan(html.indexOf('</head>'));
+  }
+});
