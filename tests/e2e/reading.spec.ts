@@ -269,3 +269,15 @@ test('a topic page links to its export on /list/', async ({ page }) => {
   await expect(page).toHaveURL(/\/list\/\?export=topic:robotics$/);
   await expect(page.getByLabel('What')).toHaveValue('topic:robotics');
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  test('/list/ and a paper page do not scroll sideways', async ({ page }) => {
+    await saveOnPaperPage(page, MTM);
+    for (const path of [MTM, '/list/']) {
+      await page.goto(path);
+      await expect(page.getByRole('button', { name: 'Saved' }).first()).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), path).toBeLessThanOrEqual(0);
+    }
+  });
+});
