@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { gatePages } from './pages.ts';
@@ -20,17 +21,35 @@ async function search(page: Page, query: string): Promise<void> {
   await expect(page.locator('pagefind-results a[href*="/papers/"]').first()).toBeVisible();
 }
 
-for (const scheme of ['light', 'dark'] as const) {
-  test.describe(`${scheme} theme`, () => {
-    test.use({ colorScheme: scheme });
+/**
+ * Themes to check: the system preference both ways and, when the site has the theme switch (its
+ * inline script reads `localStorage['lectern:theme']` and sets `html[data-theme]`), a reader's
+ * stored dark choice on a light system, which takes other CSS selectors.
+ */
+const THEME_SWITCH = existsSync('dist/index.html') && readFileSync('dist/index.html', 'utf8').includes('lectern:theme');
+const THEMES = [
+  { name: 'light', colorScheme: 'light' as const },
+  { name: 'dark', colorScheme: 'dark' as const },
+  ...(THEME_SWITCH ? [{ name: 'dark chosen with the theme switch', colorScheme: 'light' as const, stored: 'dark' }] : []),
+];
+
+for (const theme of THEMES) {
+  test.describe(`${theme.name} theme`, () => {
+    test.use({ colorScheme: theme.colorScheme });
+    test.beforeEach(async ({ page }) => {
+      if (theme.stored) await page.addInitScript((t) => localStorage.setItem('lectern:theme', t), theme.stored);
+    });
     for (const p of gatePages()) {
       test(`${p.name} (${p.path}): no WCAG 2.2 AA violations, CSP violations or console errors`, async ({ page }) => {
+        // axe on a long listing takes seconds; allow for a busy 2-core CI machine.
+        test.setTimeout(90_000);
         const errors: string[] = [];
         page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
         page.on('pageerror', (e) => errors.push(e.message));
         await recordCspViolations(page);
         const response = await page.goto(p.path);
         expect(response!.status()).toBe(p.name === '404' ? 404 : 200);
+        if (theme.stored) await expect(page.locator('html')).toHaveAttribute('data-theme', theme.stored);
         if (p.query) await search(page, p.query);
         const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
         const violations = results.violations.map(
