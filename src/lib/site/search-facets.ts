@@ -1,0 +1,64 @@
+/**
+ * Search facets and ranking: the Pagefind filter names and values every paper page declares, and
+ * the ranking weights the search UI and the relevance tests share. Pure; no DOM, no Astro.
+ */
+
+/** Pagefind filter names (`data-pagefind-filter`), shown capitalised as facet headings. */
+export const FILTER = {
+  topic: 'topic',
+  collection: 'collection',
+  code: 'code',
+  title: 'title',
+} as const;
+
+/** The single value of the `code` filter: set on papers whose abstract links to code. */
+export const CODE_VALUE = 'Links to code';
+
+/** Values of the `title` filter: where the paper's title came from. */
+export const TITLE_VALUE = { seed: 'Given in the source', derived: 'Derived from the abstract' } as const;
+
+/**
+ * Hosts whose URLs count as "has code". Source: the code hosts researchers link from abstracts
+ * (GitHub, GitLab, Hugging Face models/spaces), as seen in the seed files.
+ */
+const CODE_URL = /(?:^|[\s(<[])(?:https?:\/\/)?(?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co)\/[\w.~%-]+/i;
+
+/**
+ * Whether an abstract links to code: a github.com, gitlab.com or huggingface.co URL with at least
+ * one path segment (a bare "GitHub" mention does not count).
+ * Kept tiny and isolated on purpose: to be replaced by the shared `paperLinks(abstract)` once it lands.
+ * @param abstract - plain-text abstract.
+ */
+export function hasCodeLink(abstract: string): boolean {
+  return CODE_URL.test(abstract);
+}
+
+/**
+ * The collection a seed file stands for, as shown in facets: for now the file name without its
+ * `.txt` extension (named collections replace this in one place).
+ * @param file - seed file name, e.g. `001_3f9ad7b7bb7c19aa.txt`.
+ */
+export function collectionName(file: string): string {
+  return file.replace(/^.*[\\/]/, '').replace(/\.txt$/i, '');
+}
+
+/**
+ * The collections of a paper (one per distinct source file), in source order.
+ * @param sources - the paper's provenance entries.
+ */
+export function paperCollections(sources: readonly { file: string }[]): string[] {
+  return [...new Set(sources.map((s) => collectionName(s.file)))];
+}
+
+/**
+ * Pagefind ranking options (https://pagefind.app/docs/ranking/), passed to `pagefind.options()`
+ * by the search UI and by the relevance tests. Abstracts are short and of similar length, so the
+ * page-length penalty is reduced (default 0.75) — otherwise a long abstract that repeats a term
+ * loses to a short one that mentions it in passing; `title` matches are boosted via `metaWeights`
+ * on top of the `data-pagefind-weight` of the heading. Tuned against tests/e2e/search-relevance.spec.ts.
+ */
+export const RANKING = {
+  pageLength: 0.4,
+  termSaturation: 1.2,
+  metaWeights: { title: 5 },
+} as const;
