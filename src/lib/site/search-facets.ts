@@ -2,6 +2,7 @@
  * Search facets and ranking: the Pagefind filter names and values every paper page declares, and
  * the ranking weights the search UI and the relevance tests share. Pure; no DOM, no Astro.
  */
+import type { FacetParam } from './search-url.ts';
 
 /** Pagefind filter names (`data-pagefind-filter`), shown capitalised as facet headings. */
 export const FILTER = {
@@ -62,3 +63,26 @@ export const RANKING = {
   termSaturation: 1.2,
   metaWeights: { title: 5 },
 } as const;
+
+/**
+ * URL slug of a facet value: lower-case letters and digits joined by hyphens.
+ * @param value - a filter value, e.g. `001_3f9ad7b7bb7c19aa`.
+ */
+export function facetSlug(value: string): string {
+  return value.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/**
+ * The facets of the /search/ page as URL parameters (see search-url.ts): topics by their taxonomy
+ * slug, collections by {@link facetSlug} of their name, `code=yes`, `title=derived|seed`.
+ * @param topics - the taxonomy's topics (slug and display name).
+ * @param collections - collection names, as produced by {@link collectionName}.
+ */
+export function searchFacetParams(topics: readonly { slug: string; name: string }[], collections: readonly string[]): FacetParam[] {
+  return [
+    { param: 'topic', filter: FILTER.topic, values: Object.fromEntries(topics.map((t) => [t.slug, t.name])) },
+    { param: 'collection', filter: FILTER.collection, values: Object.fromEntries(collections.map((c) => [facetSlug(c), c])) },
+    { param: 'code', filter: FILTER.code, values: { yes: CODE_VALUE } },
+    { param: 'title', filter: FILTER.title, values: { derived: TITLE_VALUE.derived, seed: TITLE_VALUE.seed } },
+  ];
+}
