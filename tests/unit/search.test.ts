@@ -83,3 +83,26 @@ describe('search facets', () => {
     expect(paperCollections([{ file: 'a.txt' }, { file: 'b.txt' }, { file: 'a.txt' }])).toEqual(['a', 'b']);
   });
 });
+
+describe('dev index status', () => {
+  it('is missing without an index, stale when a seed is newer, fresh after a build', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, utimesSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { indexStatus } = await import('../../src/integrations/pagefind.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'lectern-index-'));
+    const index = join(dir, 'pagefind');
+    const seeds = join(dir, 'seeds');
+    mkdirSync(seeds);
+    writeFileSync(join(seeds, 'a.txt'), 'x');
+    expect(indexStatus(index, seeds).state).toBe('missing');
+    mkdirSync(index);
+    writeFileSync(join(index, 'pagefind-entry.json'), '{}');
+    utimesSync(join(seeds, 'a.txt'), new Date(), new Date(Date.now() + 60_000));
+    const stale = indexStatus(index, seeds);
+    expect(stale.state).toBe('stale');
+    expect(stale.message).toContain('a.txt');
+    utimesSync(join(seeds, 'a.txt'), new Date(), new Date(Date.now() - 60_000));
+    expect(indexStatus(index, seeds).state).toBe('fresh');
+  });
+});
