@@ -144,7 +144,7 @@ async function wireSearchPage(components: Components): Promise<void> {
   const instance = components.getInstanceManager().getInstance('default');
   watchResults('default', instance);
   // Browsing by facets with no query lists papers A–Z; a query ranks by relevance.
-  const sortFor = (term: string) => (term.trim() ? {} : { title: 'asc' });
+  const sortFor = (term: string): Record<string, string> => (term.trim() ? {} : { title: 'asc' });
   instance.searchSort = sortFor('');
   instance.on('search', (term) => (instance.searchSort = sortFor(term)));
 
