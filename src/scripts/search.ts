@@ -110,15 +110,31 @@ function isEditable(target: EventTarget | null): boolean {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 }
 
-/** `/`: focus the /search/ page's box, or open the header modal elsewhere. */
-function slashShortcut(): void {
+/** Settles once the Component UI has loaded (its elements work) or failed (null). */
+let uiLoaded: (c: Components | null) => void = () => {};
+const ui = new Promise<Components | null>((resolve) => (uiLoaded = resolve));
+
+/**
+ * `/`: focus the /search/ page's box, or open the header modal elsewhere. Ctrl/⌘+K is the modal
+ * trigger's own shortcut once the UI has loaded; a press before that is queued here. If the UI
+ * cannot load, both go to the /search/ page (which explains why).
+ */
+function shortcuts(): void {
+  let ready = false;
+  void ui.then(() => (ready = true));
   document.addEventListener('keydown', (e) => {
-    if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || isEditable(e.target)) return;
+    const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey;
+    const modK = e.key.toLowerCase() === 'k' && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey;
+    if (!(slash || (modK && !ready)) || e.defaultPrevented || isEditable(e.target)) return;
     if (document.querySelector('dialog[open]')) return;
-    const pageInput = document.querySelector<HTMLInputElement>('#search-page pagefind-input input');
     e.preventDefault();
-    if (pageInput) pageInput.focus();
-    else (document.querySelector('pagefind-modal') as unknown as { open?: () => void } | null)?.open?.();
+    const pageInput = document.querySelector<HTMLInputElement>('#search-page pagefind-input input');
+    if (pageInput) return pageInput.focus();
+    void ui.then((components) => {
+      const modal = document.querySelector('pagefind-modal') as unknown as { open?: () => void } | null;
+      if (components && modal?.open) modal.open();
+      else location.assign(document.querySelector<HTMLElement>('[data-search-page]')?.dataset.searchPage ?? withBase(base, 'search/'));
+    });
   });
 }
 
@@ -157,8 +173,6 @@ async function wireSearchPage(components: Components): Promise<void> {
 
   let shown = parseSearchParams(location.search, facets);
   if (!(await ensureLoaded('default', instance))) return;
-  if (shown.query || Object.keys(shown.filters).length) apply(shown);
-  page.dataset.searchReady = 'true';
 
   let restoring = false;
   let lastQueryEdit = -Infinity;
@@ -184,6 +198,13 @@ async function wireSearchPage(components: Components): Promise<void> {
       restoring = false;
     }
   });
+  // Restore the URL's state — unless the reader already typed while the index was loading
+  // (the Component UI's own first faceted search would otherwise have replaced their query).
+  const typed = (input()?.value ?? '').replace(/\s+/g, ' ').trim();
+  if (typed && typed !== shown.query) instance.triggerSearchWithFilters(typed, pagefindFilters(shown));
+  else if (shown.query || Object.keys(shown.filters).length) apply(shown);
+  page.dataset.searchReady = 'true';
+
   page.querySelector('[data-search-clear-facets]')?.addEventListener('click', () => {
     instance.triggerSearchWithFilters(instance.searchTerm, {});
   });
@@ -218,7 +239,7 @@ function stylesheet(href: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  slashShortcut();
+  shortcuts();
   if (import.meta.env.DEV) void devNote();
   let components: Components;
   try {
@@ -229,6 +250,7 @@ async function main(): Promise<void> {
     // Header trigger stays a link to /search/; the search page says why it cannot search.
     fail('default', e);
     fail('modal');
+    uiLoaded(null);
     return;
   }
   // Before any index load: every instance on the page ranks the same way as the relevance tests.
@@ -236,6 +258,7 @@ async function main(): Promise<void> {
   if (document.getElementById('search-page')) components.configureInstance('default', { ranking: RANKING });
   setResultTemplates();
   wireModal(components);
+  uiLoaded(components);
   await wireSearchPage(components);
 }
 

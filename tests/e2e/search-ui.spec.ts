@@ -20,7 +20,7 @@ async function apiSearch(page: Page, query: string | null, filters: Record<strin
 }
 
 async function searchPageReady(page: Page): Promise<void> {
-  await expect(page.locator('#search-page')).toHaveAttribute('data-search-ready', 'true');
+  await expect(page.locator('#search-page')).toHaveAttribute('data-search-ready', 'true', { timeout: 15_000 });
 }
 
 test.describe('header search', () => {
@@ -85,6 +85,8 @@ test.describe('header search', () => {
     const link = page.locator('header pagefind-modal-trigger a');
     await expect(link).toBeVisible();
     await expect(link).toHaveAttribute('href', '/search/');
+    await page.keyboard.press('/');
+    await expect(page).toHaveURL(/\/search\/$/);
   });
 });
 
