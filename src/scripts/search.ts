@@ -20,11 +20,10 @@ import {
 } from '../lib/site/search-url.ts';
 import { renderResult, type ResultData } from './search-result.ts';
 
-/** The parts of a Component UI instance used here (pagefind-component-ui.js, Pagefind 1.6). */
+/** The parts of a Component UI instance used here (pagefind-component-ui.js, Pagefind 1.5). */
 interface Instance {
   searchTerm: string;
   searchFilters: Record<string, string[]>;
-  searchSort: Record<string, string>;
   on(event: 'search', cb: (term: string, filters: Record<string, string[]>) => void): void;
   on(event: 'results', cb: (r: { results: unknown[] }) => void): void;
   on(event: 'error', cb: (e: unknown) => void): void;
@@ -159,10 +158,6 @@ async function wireSearchPage(components: Components): Promise<void> {
   const facets = JSON.parse(page.dataset.facets ?? '[]') as FacetParam[];
   const instance = components.getInstanceManager().getInstance('default');
   watchResults('default', instance);
-  // Browsing by facets with no query lists papers A–Z; a query ranks by relevance.
-  const sortFor = (term: string): Record<string, string> => (term.trim() ? {} : { title: 'asc' });
-  instance.searchSort = sortFor('');
-  instance.on('search', (term) => (instance.searchSort = sortFor(term)));
 
   const input = () => page.querySelector<HTMLInputElement>('pagefind-input input');
   const apply = (state: SearchState) => {
