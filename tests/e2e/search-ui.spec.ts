@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { RANKING } from '../../src/lib/site/search-facets.ts';
-import { builtPapers, expectNoErrors, failOnConsoleErrors } from './helpers.ts';
+import { RANKING, hasCodeLink } from '../../src/lib/site/search-facets.ts';
+import { builtPapers, expectNoErrors, failOnConsoleErrors, type OutputPaper } from './helpers.ts';
 
 /** Result cards of the header modal or of the /search/ page. */
 const modalResults = 'pagefind-modal .lectern-result';
@@ -151,7 +151,10 @@ test.describe('search page facets', () => {
     const byUrl = new Map(builtPapers().map((p) => [p.url, p]));
     const hrefs = await page.locator(`${pageResults} .lectern-result-link`).evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(hrefs.length).toBeGreaterThan(1);
-    for (const h of hrefs) expect(byUrl.get(h)?.abstract, h).toMatch(/(github\.com|gitlab\.com|huggingface\.co)\/\w/i);
+    const codeText = (p: OutputPaper | undefined) => [p?.abstract ?? '', ...(p?.links ?? []).map((l) => l.url)].join(' ');
+    for (const h of hrefs) expect(codeText(byUrl.get(h)), h).toMatch(/(github\.com|gitlab\.com|huggingface\.co)\/\w/i);
+    // …and the count agrees with the papers.json view of the same rule.
+    expect(n).toBe(builtPapers().filter((p) => hasCodeLink(p.abstract) || (p.links ?? []).some((l) => hasCodeLink(l.url))).length);
   });
 });
 
