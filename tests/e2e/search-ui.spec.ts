@@ -258,9 +258,11 @@ test.describe('empty and failure states', () => {
     await page.goto('/search/');
     await expect(page.locator('[data-search-states="default"] [data-search-error]')).toBeVisible();
     await expect(page.locator('#search-page pagefind-results')).toBeHidden();
+    await expect(page.locator('#search-page pagefind-input input')).toBeDisabled();
     await page.goto('/topics/');
     await page.locator('header pagefind-modal-trigger button').click();
-    await page.locator('pagefind-modal input').fill('robot');
+    // Opening the modal starts loading the index; the failure shows before anything is typed.
     await expect(page.locator('[data-search-states="modal"] [data-search-error]')).toBeVisible();
+    await expect(page.locator('pagefind-modal input')).toBeDisabled();
   });
 });
