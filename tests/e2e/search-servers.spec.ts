@@ -3,7 +3,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect as baseExpect, test } from '@playwright/test';
+
+/** Loading the index competes for CPU with other workers (and a build, in search-servers.spec.ts) on 2-core CI. */
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 /**
  * Search on servers other than the preview of `dist/`, run one after the other in one worker

@@ -1,6 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { RANKING, hasCodeLink } from '../../src/lib/site/search-facets.ts';
 import { builtPapers, expectNoErrors, failOnConsoleErrors, type OutputPaper } from './helpers.ts';
+
+/** Loading the index competes for CPU with other workers (and a build, in search-servers.spec.ts) on 2-core CI. */
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 /** Result cards of the header modal or of the /search/ page. */
 const modalResults = 'pagefind-modal .lectern-result';
@@ -20,7 +23,7 @@ async function apiSearch(page: Page, query: string | null, filters: Record<strin
 }
 
 async function searchPageReady(page: Page): Promise<void> {
-  await expect(page.locator('#search-page')).toHaveAttribute('data-search-ready', 'true', { timeout: 15_000 });
+  await expect(page.locator('#search-page')).toHaveAttribute('data-search-ready', 'true');
 }
 
 test.describe('header search', () => {
