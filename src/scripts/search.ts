@@ -234,9 +234,27 @@ function stylesheet(href: string): Promise<void> {
   });
 }
 
+/**
+ * Resolve when the browser is idle (at most `ms` later), or at once when the reader shows intent:
+ * a shortcut, or pointer/focus on the header search. The Component UI (≈45 KiB gzipped) is not
+ * needed to paint a page, so ordinary pages load it after their own work.
+ */
+function idleOrIntent(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const go = () => resolve();
+    if ('requestIdleCallback' in window) requestIdleCallback(go, { timeout: ms });
+    else setTimeout(go, 1);
+    const trigger = document.querySelector('.lectern-search-trigger');
+    for (const type of ['pointerover', 'focusin', 'touchstart'] as const) trigger?.addEventListener(type, go, { once: true, passive: true });
+    document.addEventListener('keydown', go, { once: true });
+  });
+}
+
 async function main(): Promise<void> {
   shortcuts();
   if (import.meta.env.DEV) void devNote();
+  // The search page needs the UI at once; other pages when idle or when the reader reaches for it.
+  if (!document.getElementById('search-page')) await idleOrIntent(1500);
   let components: Components;
   try {
     await Promise.all([stylesheet(`${bundle}pagefind-component-ui.css`), import(/* @vite-ignore */ `${bundle}pagefind-component-ui.js`)]);
