@@ -64,7 +64,6 @@ function fail(instance: string, error?: unknown): void {
   const scope = instance === 'modal' ? document.querySelector('pagefind-modal') : document.getElementById('search-page');
   scope?.querySelectorAll<HTMLElement>('pagefind-results, pagefind-summary, pagefind-filter-pane').forEach((e) => (e.hidden = true));
   scope?.querySelectorAll<HTMLInputElement>('pagefind-input input').forEach((input) => (input.disabled = true));
-  document.documentElement.dataset.searchError = 'true';
 }
 
 /** Load the index once per instance; false (and the error message) when it cannot load. */
