@@ -204,6 +204,22 @@ test.describe('shareable search URLs', () => {
     await expect(page.locator('#search-page pagefind-results li')).toHaveCount(withCode.count);
   });
 
+  test('collection and title facets restore from their URL slugs', async ({ page }) => {
+    const papers = builtPapers();
+    const file = papers[0]!.sources[0]!.file;
+    const collection = file.replace(/\.txt$/, '');
+    const slug = collection.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    await page.goto(`/search/?collection=${slug}&title=derived`);
+    await searchPageReady(page);
+    await expect(page.locator(`pagefind-filter-pane input[name="collection"][value="${collection}"]`)).toBeChecked();
+    await expect(page.locator('pagefind-filter-pane input[name="title"][value="Derived from the abstract"]')).toBeChecked();
+    const expected = papers.filter((p) => p.titleSource === 'derived' && p.sources.some((s) => s.file === file)).length;
+    const { count } = await apiSearch(page, null, { collection: [collection], title: ['Derived from the abstract'] });
+    expect(count).toBe(expected);
+    await expect(page.locator('#search-page pagefind-results li')).toHaveCount(expected);
+    if (expected > 0) await expect(page.locator(`${pageResults} .lectern-result-badge`).first()).toHaveText('title derived');
+  });
+
   test('/ focuses the search box on the search page', async ({ page }) => {
     await page.goto('/search/');
     await searchPageReady(page);
