@@ -7,6 +7,7 @@ import { ingestDirectory, type IngestWarning, type SeedFormat, type SourceRef } 
 import { mergeRecords } from './merge.ts';
 import { slugify, uniqueSlugs } from './slug.ts';
 import { deriveTitle } from './title.ts';
+import { plainText } from '../render/rich-text.ts';
 import { loadTaxonomy, TopicMatcher, type TopicDefinition } from './topics.ts';
 
 /** One paper of the reading list. */
@@ -109,7 +110,7 @@ export function buildCatalog(options: CatalogOptions): Catalog {
     title: m.title ?? deriveTitle(m.abstract),
     titleSource: (m.title !== undefined ? 'seed' : 'derived') as Paper['titleSource'],
   }));
-  const slugs = uniqueSlugs(titled.map((p) => ({ id: p.id, base: slugify(p.title) })));
+  const slugs = uniqueSlugs(titled.map((p) => ({ id: p.id, base: slugify(plainText(p.title)) })));
   const papers: Paper[] = titled.map((p) => ({
     id: p.id,
     slug: slugs.get(p.id)!,
