@@ -167,3 +167,14 @@ describe('plainText', () => {
     expect(plainText('\\emph{A} <b> $x^2$ https://a.org')).toBe('A <b> x2 https://a.org');
   });
 });
+
+describe('serialiseJsonLd', () => {
+  it('cannot close the script element and round-trips', async () => {
+    const { serialiseJsonLd } = await import('../../src/lib/render/json-ld.ts');
+    const data = { '@type': 'ScholarlyArticle', name: `</script><script>alert('x')</script> <!-- & \u2028` };
+    const json = serialiseJsonLd(data);
+    expect(json).not.toMatch(/[<>&\u2028]/);
+    expect(json).toContain('\\u003c/script\\u003e');
+    expect(JSON.parse(json)).toEqual(data);
+  });
+});
