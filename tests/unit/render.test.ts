@@ -134,6 +134,12 @@ describe('links', () => {
     expect(r).toContain('>https://rewind-reward.github.io/</a>).');
   });
 
+  it('links a protocol-relative URL left by a damaged "https: //"', () => {
+    expect(findUrls('released at https: //github.com/salesforce/CodeT5 .')).toEqual([
+      { index: 19, lastIndex: 49, text: '//github.com/salesforce/CodeT5', url: 'https://github.com/salesforce/CodeT5' },
+    ]);
+  });
+
   it('does not link file names, versions or bare words with dots', () => {
     expect(findUrls('ASP.NET, train.py, v1.2.3, e.g. this, Node.js and ViT-B/16')).toEqual([]);
   });

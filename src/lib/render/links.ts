@@ -9,10 +9,11 @@ import { LinkifyIt } from 'linkify-it';
 const SAFE_SCHEMES = new Set(['http:', 'https:']);
 
 /**
- * linkify-it with only http(s) links: scheme-less ("fuzzy") links allowed, e-mail addresses,
- * IP addresses, `ftp:`, `mailto:` and protocol-relative `//` links disabled.
+ * linkify-it with only web links: http(s), protocol-relative `//host/…` (as left by damaged
+ * "https: //host" in scraped text) and scheme-less ("fuzzy") links; e-mail addresses, IP addresses,
+ * `ftp:` and `mailto:` disabled.
  */
-const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: false, fuzzyIP: false }).add('ftp:', null).add('mailto:', null).add('//', null);
+const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: false, fuzzyIP: false }).add('ftp:', null).add('mailto:', null);
 
 /** One URL found in text. */
 export interface UrlMatch {
@@ -40,8 +41,8 @@ export function findUrls(text: string): UrlMatch[] {
   for (const m of linkify.match(text) ?? []) {
     let url: URL;
     try {
-      // Scheme-less links get https (linkify-it would add http).
-      url = new URL(m.schema === '' ? `https://${m.raw}` : m.url);
+      // Scheme-less and protocol-relative links get https (linkify-it would add http or nothing).
+      url = new URL(m.schema === '' ? `https://${m.raw}` : m.schema === '//' ? `https:${m.raw}` : m.url);
     } catch {
       continue;
     }
