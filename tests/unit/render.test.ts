@@ -184,3 +184,12 @@ describe('serialiseJsonLd', () => {
     expect(JSON.parse(json)).toEqual(data);
   });
 });
+
+describe('renderRichText on long and adversarial input', () => {
+  it('renders a 200,000-character line of unclosed groups, math and macros as text', () => {
+    const nasty = '\\emph{ \\( $x \\foo{ '.repeat(10_000);
+    const r = renderRichText(nasty);
+    expect(r.hasMath).toBe(false);
+    expect(r.text.length).toBeGreaterThan(100_000);
+  });
+});

@@ -95,11 +95,14 @@ type Node =
   | { kind: 'math'; tex: string; source: string }
   | { kind: 'unknown'; name: string };
 
+/** Longest macro argument `{…}`, in characters, looked for (keeps adversarial input linear). */
+const MAX_GROUP_LENGTH = 1000;
+
 /** The content of the balanced `{…}` group starting at `open`, or undefined when unbalanced. */
 function group(src: string, open: number): { content: string; end: number } | undefined {
   if (src[open] !== '{') return undefined;
   let depth = 0;
-  for (let i = open; i < src.length; i++) {
+  for (let i = open; i < src.length && i - open <= MAX_GROUP_LENGTH; i++) {
     const ch = src[i];
     if (ch === '\\') {
       i++;
@@ -129,6 +132,14 @@ function closingDollar(src: string, open: number): number | undefined {
       if (/\s/.test(src[i - 1]!) || /\d/.test(src[i + 1] ?? '')) return undefined;
       return i;
     }
+  }
+  return undefined;
+}
+
+/** Index of the `\)` closing inline math that starts at `from`, within {@link MAX_MATH_LENGTH}. */
+function closingParen(src: string, from: number): number | undefined {
+  for (let j = from; j < src.length - 1 && j - from <= MAX_MATH_LENGTH; j++) {
+    if (src[j] === '\\' && src[j + 1] === ')') return j;
   }
   return undefined;
 }
@@ -171,8 +182,8 @@ function parse(src: string): Node[] {
       continue;
     }
     if (next === '(') {
-      const close = src.indexOf('\\)', i + 2);
-      if (close !== -1 && close - i <= MAX_MATH_LENGTH) {
+      const close = closingParen(src, i + 2);
+      if (close !== undefined) {
         flush();
         nodes.push({ kind: 'math', tex: src.slice(i + 2, close), source: src.slice(i, close + 2) });
         i = close + 2;
