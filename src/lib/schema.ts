@@ -15,11 +15,18 @@ export const paperSchema = z.object({
   id: z.string().regex(/^[0-9a-f]{12}$/),
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
   title: z.string().min(1),
+  /** `seed`: a human gave the title (a seed file or `seeds/overrides.yaml`); `derived`: derived from the abstract. */
   titleSource: z.enum(['seed', 'derived']),
   abstract: z.string().min(1),
   topics: z.array(z.string()).min(1),
   sources: z.array(sourceRefSchema).min(1),
   truncated: z.boolean(),
+  /** The paper's own page (e.g. its arXiv abstract page), from `seeds/overrides.yaml`. */
+  url: z.url().optional(),
+  /** Extra links from `seeds/overrides.yaml`. */
+  links: z.array(z.object({ label: z.string().min(1), url: z.url() })).optional(),
+  /** A maintainer's note (plain text) from `seeds/overrides.yaml`. */
+  note: z.string().min(1).optional(),
 });
 
 /** A topic entry of the `topics` collection. */
@@ -42,14 +49,21 @@ export const sourceReportSchema = z.object({
   label: z.string().optional(),
   lines: z.number().int().nonnegative(),
   records: z.number().int().nonnegative(),
+  papers: z.number().int().nonnegative(),
+  duplicates: z.number().int().nonnegative(),
+  derivedTitles: z.number().int().nonnegative(),
+  truncated: z.number().int().nonnegative(),
   paperLines: z.number().int().nonnegative(),
   boilerplateLines: z.number().int().nonnegative(),
   blankLines: z.number().int().nonnegative(),
   warnings: z.array(warningSchema),
 });
 
-/** One entry of `/data/papers.json`. */
-export const paperOutputSchema = paperSchema.extend({ url: z.string() });
+/**
+ * One entry of `/data/papers.json`. `url` is the paper's page on this site; the override URL of the
+ * paper's own page, when a maintainer gave one, is `paperUrl`.
+ */
+export const paperOutputSchema = paperSchema.omit({ url: true }).extend({ url: z.string(), paperUrl: z.url().optional() });
 
 /** `/data/report.json`. */
 export const reportOutputSchema = z.object({
@@ -57,6 +71,8 @@ export const reportOutputSchema = z.object({
   records: z.number().int(),
   duplicatesMerged: z.number().int(),
   derivedTitles: z.number().int(),
+  truncated: z.number().int(),
+  overridden: z.number().int(),
   sources: z.array(sourceReportSchema),
   skipped: z.array(z.object({ file: z.string(), message: z.string() })),
 });

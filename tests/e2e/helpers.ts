@@ -11,6 +11,11 @@ export interface OutputPaper {
   abstract: string;
   topics: string[];
   sources: { file: string; line: number }[];
+  truncated: boolean;
+  /** Maintainer override fields (seeds/overrides.yaml). */
+  paperUrl?: string;
+  links?: { label: string; url: string }[];
+  note?: string;
 }
 
 /** The built site's papers.json (tests run after `astro build`). */

@@ -4,11 +4,14 @@
  */
 import { join } from 'node:path';
 import { ingestDirectory, type IngestWarning, type SeedFormat, type SourceRef } from '../ingest/index.ts';
-import { mergeRecords } from './merge.ts';
+import { mergeRecords, paperId } from './merge.ts';
 import { slugify, uniqueSlugs } from './slug.ts';
 import { deriveTitle } from './title.ts';
 import { plainText } from '../render/rich-text.ts';
 import { loadTaxonomy, TopicMatcher, type TopicDefinition } from './topics.ts';
+import { checkOverrides, loadOverrides, mergeTopics, type OverrideLink } from './overrides.ts';
+
+export { OverrideError } from './overrides.ts';
 
 /** One paper of the reading list. */
 export interface Paper {
@@ -17,7 +20,10 @@ export interface Paper {
   /** Unique URL slug derived from the title. */
   slug: string;
   title: string;
-  /** `seed` when a seed file gave the title, `derived` when it was derived from the abstract. */
+  /**
+   * `seed` when a human gave the title — a seed file or a maintainer override
+   * (`seeds/overrides.yaml`) — and `derived` when it was derived from the abstract.
+   */
   titleSource: 'seed' | 'derived';
   abstract: string;
   /** Topic slugs, best match first; never empty. */
@@ -26,6 +32,12 @@ export interface Paper {
   sources: SourceRef[];
   /** True when every source's abstract stops mid-sentence. */
   truncated: boolean;
+  /** The paper's canonical page (e.g. its arXiv abstract page), from a maintainer override. */
+  url?: string;
+  /** Extra links from a maintainer override. */
+  links?: OverrideLink[];
+  /** A maintainer's note (plain text), from an override. */
+  note?: string;
 }
 
 /** Per-source ingest figures. */
@@ -35,6 +47,14 @@ export interface SourceReport {
   label?: string;
   lines: number;
   records: number;
+  /** Papers first seen in this source (file-name then line order): `records - duplicates`. */
+  papers: number;
+  /** Records of this source whose abstract an earlier record (this file or an earlier one) already gave. */
+  duplicates: number;
+  /** Of this source's {@link SourceReport.papers}, how many have a title derived from the abstract. */
+  derivedTitles: number;
+  /** Records of this source whose abstract looks cut off mid-sentence. */
+  truncated: number;
   paperLines: number;
   boilerplateLines: number;
   blankLines: number;
@@ -47,6 +67,10 @@ export interface IngestReport {
   records: number;
   duplicatesMerged: number;
   derivedTitles: number;
+  /** Papers whose abstract looks cut off mid-sentence in every source. */
+  truncated: number;
+  /** Papers changed by `seeds/overrides.yaml`. */
+  overridden: number;
   sources: SourceReport[];
   /** Files that could not be read as text, each with a message naming it. */
   skipped: { file: string; message: string }[];
@@ -70,7 +94,10 @@ export interface CatalogOptions {
   seedsDir: string;
   /** Path of the taxonomy; default `<seedsDir>/topics.yaml`. */
   taxonomyPath?: string;
-  /** When true, any warning or skipped file throws. Default: `LECTERN_STRICT=1` in the environment. */
+  /**
+   * When true, any warning or skipped file throws. Default: `LECTERN_STRICT=1` in the environment.
+   * Invalid overrides throw in either mode: they are the maintainer's own input.
+   */
   strict?: boolean;
 }
 
@@ -93,10 +120,10 @@ export function warningLines(report: IngestReport): string[] {
 }
 
 /**
- * Build the catalog from a seeds directory: ingest, merge duplicates, title, slug, assign topics.
- * Papers are sorted by id, so output is independent of file order.
- * @throws Error when the taxonomy is invalid; {@link StrictModeError} in strict mode when ingest
- *   warned.
+ * Build the catalog from a seeds directory: ingest, merge duplicates, apply maintainer overrides,
+ * title, slug, assign topics. Papers are sorted by id, so output is independent of file order.
+ * @throws Error when the taxonomy is invalid; OverrideError naming the key when
+ *   `seeds/overrides.yaml` is invalid; {@link StrictModeError} in strict mode when ingest warned.
  */
 export function buildCatalog(options: CatalogOptions): Catalog {
   const { sources, skipped } = ingestDirectory(options.seedsDir);
@@ -104,44 +131,81 @@ export function buildCatalog(options: CatalogOptions): Catalog {
   const merged = mergeRecords(records).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const taxonomy = loadTaxonomy(options.taxonomyPath ?? join(options.seedsDir, 'topics.yaml'));
   const matcher = new TopicMatcher(taxonomy);
+  const fallbackSlug = taxonomy.topics.find((t) => t.fallback)?.slug;
 
-  const titled = merged.map((m) => ({
-    ...m,
-    title: m.title ?? deriveTitle(m.abstract),
-    titleSource: (m.title !== undefined ? 'seed' : 'derived') as Paper['titleSource'],
-  }));
+  const overrides = loadOverrides(options.seedsDir);
+  if (overrides) checkOverrides(overrides, new Set(merged.map((m) => m.id)), new Set(taxonomy.topics.map((t) => t.slug)));
+  const overrideOf = (id: string) => overrides?.entries.get(id);
+
+  const titled = merged.map((m) => {
+    const humanTitle = overrideOf(m.id)?.title ?? m.title;
+    return {
+      ...m,
+      title: humanTitle ?? deriveTitle(m.abstract),
+      titleSource: (humanTitle !== undefined ? 'seed' : 'derived') as Paper['titleSource'],
+    };
+  });
   const slugs = uniqueSlugs(titled.map((p) => ({ id: p.id, base: slugify(plainText(p.title)) })));
-  const papers: Paper[] = titled.map((p) => ({
-    id: p.id,
-    slug: slugs.get(p.id)!,
-    title: p.title,
-    titleSource: p.titleSource,
-    abstract: p.abstract,
-    topics: matcher.assign(p.title, p.abstract),
-    sources: p.sources,
-    truncated: p.truncated,
-  }));
+  const papers: Paper[] = titled.map((p) => {
+    const o = overrideOf(p.id);
+    return {
+      id: p.id,
+      slug: slugs.get(p.id)!,
+      title: p.title,
+      titleSource: p.titleSource,
+      abstract: p.abstract,
+      topics: mergeTopics(matcher.assign(p.title, p.abstract), o?.topics, fallbackSlug),
+      sources: p.sources,
+      truncated: p.truncated,
+      ...(o?.url !== undefined ? { url: o.url } : {}),
+      ...(o?.links !== undefined && o.links.length > 0 ? { links: o.links } : {}),
+      ...(o?.note !== undefined ? { note: o.note } : {}),
+    };
+  });
 
   const counts = new Map<string, number>();
   for (const p of papers) for (const t of p.topics) counts.set(t, (counts.get(t) ?? 0) + 1);
   const topics: Topic[] = taxonomy.topics.map((t) => ({ ...t, count: counts.get(t.slug) ?? 0 }));
 
-  const report: IngestReport = {
-    papers: papers.length,
-    records: records.length,
-    duplicatesMerged: records.length - papers.length,
-    derivedTitles: papers.filter((p) => p.titleSource === 'derived').length,
-    sources: sources.map((s) => ({
+  // Attribute each paper to the source of its first record (file-name then line order).
+  const derivedIds = new Set(papers.filter((p) => p.titleSource === 'derived').map((p) => p.id));
+  const seen = new Set<string>();
+  const sourceReports: SourceReport[] = sources.map((s) => {
+    let duplicates = 0;
+    let derivedTitles = 0;
+    for (const r of s.records) {
+      const id = paperId(r.abstract);
+      if (seen.has(id)) duplicates++;
+      else {
+        seen.add(id);
+        if (derivedIds.has(id)) derivedTitles++;
+      }
+    }
+    return {
       file: s.file,
       format: s.format,
       ...(s.label !== undefined ? { label: s.label } : {}),
       lines: s.lines,
       records: s.records.length,
+      papers: s.records.length - duplicates,
+      duplicates,
+      derivedTitles,
+      truncated: s.records.filter((r) => r.truncated).length,
       paperLines: s.paperLines,
       boilerplateLines: s.boilerplateLines,
       blankLines: s.blankLines,
       warnings: s.warnings,
-    })),
+    };
+  });
+
+  const report: IngestReport = {
+    papers: papers.length,
+    records: records.length,
+    duplicatesMerged: records.length - papers.length,
+    derivedTitles: derivedIds.size,
+    truncated: papers.filter((p) => p.truncated).length,
+    overridden: overrides?.entries.size ?? 0,
+    sources: sourceReports,
     skipped,
   };
 

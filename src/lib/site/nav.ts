@@ -4,4 +4,5 @@ export const NAV_ITEMS: readonly { path: string; label: string }[] = [
   { path: 'browse/', label: 'Papers' },
   { path: 'topics/', label: 'Topics' },
   { path: 'search/', label: 'Search' },
+  { path: 'stats/', label: 'Stats' },
 ];
