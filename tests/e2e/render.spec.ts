@@ -71,6 +71,15 @@ test('math in a title renders in the heading and listing; <title> is plain text'
   const pageNo = Math.floor(byTitle(papers).findIndex((p) => p.id === paper.id) / 50) + 1;
   await page.goto(pageNo === 1 ? '/browse/' : `/browse/${pageNo}/`);
   await expect(page.locator(`main li h3 a[href="${paper.url}"] .katex`)).toHaveCount(1);
+  // The search index has the title as read, not its TeX or KaTeX markup.
+  await page.goto('/search/');
+  const titles = await page.evaluate(async () => {
+    const pagefind = await import('/pagefind/pagefind.js');
+    const r = await pagefind.search('distillation image-to-image translation GANs');
+    const data = await Promise.all(r.results.slice(0, 10).map((x: { data: () => Promise<{ meta: { title: string } }> }) => x.data()));
+    return data.map((d: { meta: { title: string } }) => d.meta.title);
+  });
+  expect(titles).toContain('E2GAN: Efficient Training of Efficient GANs for Image-to-Image Translation');
 });
 
 test('URLs in abstracts link without trailing punctuation; Code and Project page links', async ({ page }) => {
