@@ -174,17 +174,6 @@ describe('plainText', () => {
   });
 });
 
-describe('serialiseJsonLd', () => {
-  it('cannot close the script element and round-trips', async () => {
-    const { serialiseJsonLd } = await import('../../src/lib/render/json-ld.ts');
-    const data = { '@type': 'ScholarlyArticle', name: `</script><script>alert('x')</script> <!-- & \u2028` };
-    const json = serialiseJsonLd(data);
-    expect(json).not.toMatch(/[<>&\u2028]/);
-    expect(json).toContain('\\u003c/script\\u003e');
-    expect(JSON.parse(json)).toEqual(data);
-  });
-});
-
 describe('renderRichText on long and adversarial input', () => {
   it('renders a 200,000-character line of unclosed groups, math and macros as text', () => {
     const nasty = '\\emph{ \\( $x \\foo{ '.repeat(10_000);

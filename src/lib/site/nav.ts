@@ -4,5 +4,6 @@ export const NAV_ITEMS: readonly { path: string; label: string }[] = [
   { path: 'browse/', label: 'Papers' },
   { path: 'topics/', label: 'Topics' },
   { path: 'search/', label: 'Search' },
+  { path: 'list/', label: 'My list' },
   { path: 'stats/', label: 'Stats' },
 ];
