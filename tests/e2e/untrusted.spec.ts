@@ -1,7 +1,7 @@
 /**
  * Seed text is untrusted: titles and abstracts with <script>, <img onerror>, <iframe>, javascript:
  * links, attribute break-outs and stray < & must show as typed and run nothing — on paper pages,
- * listings, meta tags and Pagefind results. Runs (project `untrusted`) against `dist-fixtures/`,
+ * listings, meta tags, JSON-LD and Pagefind results. Runs (project `untrusted`) against `dist-fixtures/`,
  * the site built from tests/fixtures/untrusted/ by `npm run build:fixtures`.
  */
 import { readFileSync } from 'node:fs';
@@ -28,7 +28,10 @@ async function expectNothingRan(page: Page, dialogs: string[]): Promise<void> {
   // No element or attribute from seed text made it into the DOM.
   expect(await page.locator('main iframe, main img, [onerror], [onload], [onmouseover], meta[http-equiv]').count()).toBe(0);
   expect(await page.locator('a[href^="javascript:" i], iframe[src^="javascript:" i]').count()).toBe(0);
-  const inlineScripts = await page.locator('script').evaluateAll((ss) => ss.map((s) => s.textContent ?? '').filter((t) => /alert|__xss/.test(t)));
+  // No executable script holds seed text (JSON-LD data blocks may, escaped: checked separately).
+  const inlineScripts = await page
+    .locator('script:not([type="application/ld+json"])')
+    .evaluateAll((ss) => ss.map((s) => s.textContent ?? '').filter((t) => /alert|__xss/.test(t)));
   expect(inlineScripts).toEqual([]);
 }
 
@@ -59,6 +62,11 @@ test('a title and abstract with tags render as typed and run nothing', async ({ 
   await expect(abstract.getByRole('link')).toHaveAttribute('rel', 'noopener noreferrer');
   await expect(page.getByRole('navigation', { name: 'Paper links' }).getByRole('link', { name: /^Code/ })).toHaveAttribute('href', 'https://github.com/example/xyzzy-safe');
   expect(await page.title()).toBe(`${paper.title} · Lectern`);
+  // JSON-LD holds the same text as data, inside its one script element.
+  const jsonLd = await page.locator('script[type="application/ld+json"]').evaluateAll((ss) => ss.map((s) => JSON.parse(s.textContent ?? '')));
+  expect(jsonLd).toHaveLength(1);
+  expect(jsonLd[0].name).toBe(paper.title);
+  expect(jsonLd[0].abstract).toBe(paper.abstract);
   expect(await page.locator('meta[name="description"]').getAttribute('content')).toMatch(/^We study xyzzy payloads in abstracts: <img src=x onerror="window.__xss='img'; alert\('img'\)">/);
   await expectNothingRan(page, dialogs);
 });
