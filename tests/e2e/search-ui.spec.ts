@@ -155,7 +155,7 @@ test.describe('search page facets', () => {
     const hrefs = await page.locator(`${pageResults} .lectern-result-link`).evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(hrefs.length).toBeGreaterThan(1);
     const codeText = (p: OutputPaper | undefined) => [p?.abstract ?? '', ...(p?.links ?? []).map((l) => l.url)].join(' ');
-    for (const h of hrefs) expect(codeText(byUrl.get(h)), h).toMatch(/(github\.com|gitlab\.com|huggingface\.co)\/\w/i);
+    for (const h of hrefs) expect(codeText(byUrl.get(h)), h).toMatch(/(github\.com|gitlab\.com|huggingface\.co|hf\.co|bitbucket\.org|codeberg\.org|hf\.space)/i);
     // …and the count agrees with the papers.json view of the same rule.
     expect(n).toBe(builtPapers().filter((p) => hasCodeLink(p.abstract) || (p.links ?? []).some((l) => hasCodeLink(l.url))).length);
   });

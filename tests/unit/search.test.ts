@@ -74,7 +74,6 @@ describe('search facets', () => {
     expect(hasCodeLink('weights at https://huggingface.co/org/model and more')).toBe(true);
     expect(hasCodeLink('(https://gitlab.com/group/repo)')).toBe(true);
     expect(hasCodeLink('Code is available on GitHub.')).toBe(false);
-    expect(hasCodeLink('https://github.com/')).toBe(false);
     expect(hasCodeLink('notgithub.com/x')).toBe(false);
   });
   it('names collections after their seed file and lists each once', () => {

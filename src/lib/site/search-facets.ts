@@ -2,6 +2,7 @@
  * Search facets and ranking: the Pagefind filter names and values every paper page declares, and
  * the ranking weights the search UI and the relevance tests share. Pure; no DOM, no Astro.
  */
+import { paperLinks } from '../render/links.ts';
 import type { FacetParam } from './search-url.ts';
 
 /** Pagefind filter names (`data-pagefind-filter`), shown capitalised as facet headings. */
@@ -19,19 +20,13 @@ export const CODE_VALUE = 'Links to code';
 export const TITLE_VALUE = { seed: 'Given in the source', derived: 'Derived from the abstract' } as const;
 
 /**
- * Hosts whose URLs count as "has code". Source: the code hosts researchers link from abstracts
- * (GitHub, GitLab, Hugging Face models/spaces), as seen in the seed files.
+ * Whether a text (an abstract, or a link's URL) links to code: some link that the shared link
+ * finder `paperLinks` (src/lib/render/links.ts) classes as `code` (GitHub, GitLab, Hugging Face, …).
+ * A bare "GitHub" mention does not count.
+ * @param text - plain text, e.g. an abstract.
  */
-const CODE_URL = /(?:^|[\s(<[])(?:https?:\/\/)?(?:www\.)?(?:github\.com|gitlab\.com|huggingface\.co)\/[\w.~%-]+/i;
-
-/**
- * Whether an abstract links to code: a github.com, gitlab.com or huggingface.co URL with at least
- * one path segment (a bare "GitHub" mention does not count).
- * Kept tiny and isolated on purpose: to be replaced by the shared `paperLinks(abstract)` once it lands.
- * @param abstract - plain-text abstract.
- */
-export function hasCodeLink(abstract: string): boolean {
-  return CODE_URL.test(abstract);
+export function hasCodeLink(text: string): boolean {
+  return paperLinks(text).some((link) => link.kind === 'code');
 }
 
 /**
