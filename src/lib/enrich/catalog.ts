@@ -7,6 +7,7 @@ import { ingestDirectory, type IngestWarning, type SeedFormat, type SourceRef } 
 import { mergeRecords, paperId } from './merge.ts';
 import { slugify, uniqueSlugs } from './slug.ts';
 import { deriveTitle } from './title.ts';
+import { plainText } from '../render/rich-text.ts';
 import { loadTaxonomy, TopicMatcher, type TopicDefinition } from './topics.ts';
 import { checkOverrides, loadOverrides, mergeTopics, type OverrideLink } from './overrides.ts';
 
@@ -144,7 +145,7 @@ export function buildCatalog(options: CatalogOptions): Catalog {
       titleSource: (humanTitle !== undefined ? 'seed' : 'derived') as Paper['titleSource'],
     };
   });
-  const slugs = uniqueSlugs(titled.map((p) => ({ id: p.id, base: slugify(p.title) })));
+  const slugs = uniqueSlugs(titled.map((p) => ({ id: p.id, base: slugify(plainText(p.title)) })));
   const papers: Paper[] = titled.map((p) => {
     const o = overrideOf(p.id);
     return {
