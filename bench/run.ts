@@ -149,10 +149,10 @@ async function firstSearchBytes(dist: string): Promise<{ query: string; requests
         files.push([path, body]);
       });
       await page.goto(`http://127.0.0.1:${PORT}/search/`);
-      await page.locator('pagefind-input input').fill(query);
-      await page.locator('pagefind-results a').first().waitFor({ timeout: 120_000 });
+      await page.locator('main pagefind-input input').fill(query);
+      await page.locator('main pagefind-results a').first().waitFor({ timeout: 120_000 });
       await page.waitForLoadState('networkidle');
-      const results = await page.locator('pagefind-results a').count();
+      const results = await page.locator('main pagefind-results a').count();
       const got = (await Promise.all(bodies)).filter((b): b is Buffer => b !== null);
       out.push({
         query,

@@ -17,8 +17,8 @@ async function recordCspViolations(page: Page): Promise<void> {
 
 /** Show results for a query on a Pagefind search page. */
 async function search(page: Page, query: string): Promise<void> {
-  await page.locator('pagefind-input input').fill(query);
-  await expect(page.locator('pagefind-results a[href*="/papers/"]').first()).toBeVisible();
+  await page.locator('main pagefind-input input').fill(query);
+  await expect(page.locator('main pagefind-results a[href*="/papers/"]').first()).toBeVisible();
 }
 
 /**
@@ -73,7 +73,7 @@ test('search works under the shipped Content-Security-Policy', async ({ page }) 
   expect(csp, 'the server sends dist/_headers').toContain("script-src 'self' 'wasm-unsafe-eval'");
   expect(csp).not.toContain("'unsafe-inline' 'unsafe-eval'");
   await search(page, 'dextrose');
-  await expect(page.locator('pagefind-results a[href*="/papers/"]')).not.toHaveCount(0);
+  await expect(page.locator('main pagefind-results a[href*="/papers/"]')).not.toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
   expect(blocked).toEqual([]);
 });

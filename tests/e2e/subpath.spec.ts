@@ -26,8 +26,8 @@ test(`served under ${PREFIX}: home → topic → paper → search, every request
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click();
   await expect(page).toHaveURL(new RegExp(`${PREFIX}search/$`));
-  await page.locator('pagefind-input input').fill('dextrose');
-  const hit = page.locator('pagefind-results a[href*="/papers/"]').first();
+  await page.locator('main pagefind-input input').fill('dextrose');
+  const hit = page.locator('main pagefind-results a[href*="/papers/"]').first();
   await expect(hit).toBeVisible();
   expect(await hit.getAttribute('href')).toMatch(new RegExp(`^${PREFIX}papers/`));
   await hit.click();
