@@ -31,7 +31,8 @@ test(`served under ${PREFIX}: home → topic → paper → search, every request
   await expect(hit).toBeVisible();
   expect(await hit.getAttribute('href')).toMatch(new RegExp(`^${PREFIX}papers/`));
   await hit.click();
-  await expect(page).toHaveURL(new RegExp(`${PREFIX}papers/[^/]+/$`));
+  // Search results link with ?pagefind-highlight=<query> (term highlighting on the paper page).
+  await expect(page).toHaveURL(new RegExp(`${PREFIX}papers/[^/?]+/(\\?.*)?$`));
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
   expect(failed).toEqual([]);
