@@ -8,6 +8,11 @@ import { mergeRecords } from './merge.ts';
 import { slugify, uniqueSlugs } from './slug.ts';
 import { deriveTitle } from './title.ts';
 import { loadTaxonomy, TopicMatcher, type TopicDefinition } from './topics.ts';
+import { terms } from './nlp.ts';
+import { bm25Space, contentStems, nearestNeighbours, stemDisplayForms } from './related.ts';
+import { extractKeyphrases } from './keyphrases.ts';
+import { layoutMap, type MapPoint } from './map.ts';
+import { buildCollections, loadCollectionsConfig, type Collection } from './collections.ts';
 
 /** One paper of the reading list. */
 export interface Paper {
@@ -25,6 +30,20 @@ export interface Paper {
   sources: SourceRef[];
   /** True when every source's abstract stops mid-sentence. */
   truncated: boolean;
+  /** 3–6 keyphrases (tf-idf n-grams), best first. */
+  keyphrases: string[];
+  /** The most similar papers, best first, each with the words that drive the similarity. */
+  related: RelatedPaper[];
+  /** Slugs of the collections (seed files) the paper appears in. */
+  collections: string[];
+  /** Position on the topic map, both coordinates in [0, 1]. */
+  map: MapPoint;
+}
+
+/** A related paper: its id and 2–3 shared words ("why"). */
+export interface RelatedPaper {
+  id: string;
+  why: string[];
 }
 
 /** Per-source ingest figures. */
@@ -54,12 +73,20 @@ export interface IngestReport {
 /** A topic with the papers it holds. */
 export interface Topic extends TopicDefinition {
   count: number;
+  /** Topics that most often share papers with this one, with the number of shared papers. */
+  related: { slug: string; count: number }[];
 }
+
+/** Related topics shown per topic. */
+export const RELATED_TOPICS = 5;
+/** Related papers per paper. */
+export const RELATED_PAPERS = 5;
 
 /** Everything the site is built from. */
 export interface Catalog {
   papers: Paper[];
   topics: Topic[];
+  collections: Collection[];
   report: IngestReport;
 }
 
@@ -69,6 +96,8 @@ export interface CatalogOptions {
   seedsDir: string;
   /** Path of the taxonomy; default `<seedsDir>/topics.yaml`. */
   taxonomyPath?: string;
+  /** Path of the collection names; default `<seedsDir>/collections.yaml` (optional file). */
+  collectionsPath?: string;
   /** When true, any warning or skipped file throws. Default: `LECTERN_STRICT=1` in the environment. */
   strict?: boolean;
 }
@@ -92,9 +121,10 @@ export function warningLines(report: IngestReport): string[] {
 }
 
 /**
- * Build the catalog from a seeds directory: ingest, merge duplicates, title, slug, assign topics.
+ * Build the catalog from a seeds directory: ingest, merge duplicates, title, slug, assign topics,
+ * keyphrases, related papers (BM25 neighbours), map positions (UMAP) and collections.
  * Papers are sorted by id, so output is independent of file order.
- * @throws Error when the taxonomy is invalid; {@link StrictModeError} in strict mode when ingest
+ * @throws Error when the taxonomy or collections file is invalid; {@link StrictModeError} in strict mode when ingest
  *   warned.
  */
 export function buildCatalog(options: CatalogOptions): Catalog {
@@ -110,20 +140,63 @@ export function buildCatalog(options: CatalogOptions): Catalog {
     titleSource: (m.title !== undefined ? 'seed' : 'derived') as Paper['titleSource'],
   }));
   const slugs = uniqueSlugs(titled.map((p) => ({ id: p.id, base: slugify(p.title) })));
-  const papers: Paper[] = titled.map((p) => ({
+  // Tokenise each paper once; topics, related papers, keyphrases and the map all reuse it.
+  const tokens = titled.map((p) => ({ title: terms(p.title), abstract: terms(p.abstract) }));
+  const topicsOf = tokens.map((t) => matcher.assignStems(t.title.map((x) => x.stem), t.abstract.map((x) => x.stem)));
+  const space = bm25Space(tokens.map((t) => contentStems(t.title, t.abstract)));
+  const neighbours = nearestNeighbours(space, { k: RELATED_PAPERS, whyTerms: 3 });
+  const display = stemDisplayForms(tokens.map((t) => t.abstract));
+  const keyphrases = extractKeyphrases(tokens);
+  const map = layoutMap(space.vectors, neighbours.map((ns) => ns.map((x) => x.index)));
+
+  const collectionsPath = options.collectionsPath ?? join(options.seedsDir, 'collections.yaml');
+  const collections = buildCollections(
+    sources,
+    titled.map((p, i) => ({ sources: p.sources, topics: topicsOf[i]! })),
+    loadCollectionsConfig(collectionsPath),
+    collectionsPath,
+  );
+  const collectionOfFile = new Map(collections.map((c) => [c.file, c.slug]));
+
+  const papers: Paper[] = titled.map((p, i) => ({
     id: p.id,
     slug: slugs.get(p.id)!,
     title: p.title,
     titleSource: p.titleSource,
     abstract: p.abstract,
-    topics: matcher.assign(p.title, p.abstract),
+    topics: topicsOf[i]!,
     sources: p.sources,
     truncated: p.truncated,
+    keyphrases: keyphrases[i]!,
+    related: neighbours[i]!.map((nb) => ({
+      id: titled[nb.index]!.id,
+      why: nb.why.map((t) => display.get(space.vocab[t]!) ?? space.vocab[t]!),
+    })),
+    collections: [...new Set(p.sources.map((s) => collectionOfFile.get(s.file)!))],
+    map: map[i]!,
   }));
 
   const counts = new Map<string, number>();
-  for (const p of papers) for (const t of p.topics) counts.set(t, (counts.get(t) ?? 0) + 1);
-  const topics: Topic[] = taxonomy.topics.map((t) => ({ ...t, count: counts.get(t.slug) ?? 0 }));
+  const pairs = new Map<string, Map<string, number>>();
+  for (const p of papers) {
+    for (const t of p.topics) {
+      counts.set(t, (counts.get(t) ?? 0) + 1);
+      for (const u of p.topics) {
+        if (u === t) continue;
+        let m = pairs.get(t);
+        if (!m) pairs.set(t, (m = new Map()));
+        m.set(u, (m.get(u) ?? 0) + 1);
+      }
+    }
+  }
+  const topics: Topic[] = taxonomy.topics.map((t) => ({
+    ...t,
+    count: counts.get(t.slug) ?? 0,
+    related: [...(pairs.get(t.slug) ?? [])]
+      .map(([slug, c]) => ({ slug, count: c }))
+      .sort((a, b) => b.count - a.count || (a.slug < b.slug ? -1 : 1))
+      .slice(0, RELATED_TOPICS),
+  }));
 
   const report: IngestReport = {
     papers: papers.length,
@@ -149,5 +222,5 @@ export function buildCatalog(options: CatalogOptions): Catalog {
     const lines = warningLines(report);
     if (lines.length > 0) throw new StrictModeError(lines);
   }
-  return { papers, topics, report };
+  return { papers, topics, collections, report };
 }

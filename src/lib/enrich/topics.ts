@@ -109,9 +109,18 @@ export class TopicMatcher {
    * @returns scores > 0, highest first (ties in taxonomy order).
    */
   score(title: string, abstract: string): TopicScore[] {
+    return this.scoreStems(stems(title), stems(abstract));
+  }
+
+  /**
+   * {@link score} over already-stemmed text (lets the catalog tokenise each paper once).
+   * @param titleStems - Porter2 stems of the title, in order.
+   * @param abstractStems - Porter2 stems of the abstract, in order.
+   */
+  scoreStems(titleStems: string[], abstractStems: string[]): TopicScore[] {
     const scores = new Array<number>(this.taxonomy.topics.length).fill(0);
-    this.hits(stems(title), scores, TITLE_WEIGHT);
-    this.hits(stems(abstract), scores, 1);
+    this.hits(titleStems, scores, TITLE_WEIGHT);
+    this.hits(abstractStems, scores, 1);
     return this.taxonomy.topics
       .map((t, i) => ({ slug: t.slug, score: scores[i]! }))
       .filter((s) => s.score > 0)
@@ -125,7 +134,12 @@ export class TopicMatcher {
    * @returns topic slugs.
    */
   assign(title: string, abstract: string): string[] {
-    const scores = this.score(title, abstract).filter((s) => s.slug !== this.fallbackSlug);
+    return this.assignStems(stems(title), stems(abstract));
+  }
+
+  /** {@link assign} over already-stemmed title and abstract (see {@link scoreStems}). */
+  assignStems(titleStems: string[], abstractStems: string[]): string[] {
+    const scores = this.scoreStems(titleStems, abstractStems).filter((s) => s.slug !== this.fallbackSlug);
     const bySlug = new Map(this.taxonomy.topics.map((t) => [t.slug, t]));
     const strong = scores.filter((s) => s.score >= (bySlug.get(s.slug)!.minScore ?? DEFAULT_MIN_SCORE));
     if (strong.length > 0) return strong.slice(0, MAX_TOPICS_PER_PAPER).map((s) => s.slug);

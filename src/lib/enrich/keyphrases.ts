@@ -1,0 +1,123 @@
+/**
+ * Keyphrases: tf-idf over word n-grams (1–3 words) of each paper's title and abstract.
+ *
+ * Candidates are runs of non-stop words inside one clause (punctuation ends a run; a hyphen does
+ * not), as in RAKE (Rose et al. 2010, "Automatic Keyword Extraction from Individual Documents").
+ * A candidate is scored by its frequency in the paper (title hits count {@link TITLE_BOOST}×)
+ * times its inverse document frequency over the corpus, with longer phrases favoured by
+ * {@link LENGTH_BOOST}. Tokenising and stemming is wink-nlp's (see nlp.ts).
+ */
+import type { Term } from './nlp.ts';
+
+/** Longest keyphrase, in words. */
+export const MAX_WORDS = 3;
+/** Keyphrases per paper: at least / at most. */
+export const MIN_KEYPHRASES = 3;
+export const MAX_KEYPHRASES = 6;
+/** Weight of a title occurrence against an abstract occurrence. */
+export const TITLE_BOOST = 2;
+/** Score multiplier per extra word of a phrase (a 2-word phrase × 1.5, 3-word × 2). */
+export const LENGTH_BOOST = 0.5;
+
+/**
+ * Words that say nothing about a paper's subject (the boilerplate of abstracts); a candidate may not
+ * start or end with one. Chosen by reading the top unigrams of the real seeds.
+ */
+export const GENERIC_WORDS: ReadonlySet<string> = new Set(
+  ('paper approach approaches method methods result results propose proposed proposes show shows shown demonstrate demonstrates ' +
+    'novel new existing work works performance task tasks use using used based significant significantly effective ' +
+    'effectively outperform outperforms outperforming state art prior previous recent recently various different large ' +
+    'key challenge challenges problem problems framework study studies present presents introduce introduces improve improves ' +
+    'improved improvement improvements achieve achieves achieving experiment experiments experimental evaluate evaluation ' +
+    'extensive code available model models learning learn learns able abilities ability capability capabilities data set ' +
+    'setting settings including include includes enable enables leverage leverages further however furthermore moreover ' +
+    'high low better best strong simple general specific specifically first second additionally also well').split(' '),
+);
+
+interface Candidate {
+  /** Stems joined by spaces. */
+  key: string;
+  words: number;
+  /** Surface forms seen in this paper's abstract, with counts. */
+  forms: Map<string, number>;
+  /** Surface forms seen in the title (often Title Case; used only when the abstract has none). */
+  titleForms: Map<string, number>;
+  titleHits: number;
+  abstractHits: number;
+}
+
+function isContent(t: Term): boolean {
+  return !t.stop && t.stem.length > 1 && !/^\d+(?:\.\d+)?$/.test(t.word);
+}
+
+function collect(tokens: Term[], into: Map<string, Candidate>, inTitle: boolean): void {
+  for (let i = 0; i < tokens.length; i++) {
+    for (let n = 1; n <= MAX_WORDS && i + n <= tokens.length; n++) {
+      const run = tokens.slice(i, i + n);
+      if (n > 1 && run[n - 1]!.breakBefore) break;
+      if (!run.every(isContent)) break;
+      if (GENERIC_WORDS.has(run[0]!.word) || GENERIC_WORDS.has(run[n - 1]!.word)) continue;
+      const key = run.map((t) => t.stem).join(' ');
+      let c = into.get(key);
+      if (!c) into.set(key, (c = { key, words: n, forms: new Map(), titleForms: new Map(), titleHits: 0, abstractHits: 0 }));
+      const form = run.map((t, k) => (k === 0 ? '' : t.hyphenBefore ? '-' : ' ') + t.text).join('');
+      const forms = inTitle ? c.titleForms : c.forms;
+      forms.set(form, (forms.get(form) ?? 0) + 1);
+      if (inTitle) c.titleHits++;
+      else c.abstractHits++;
+    }
+  }
+}
+
+/**
+ * Keyphrases of every paper of a corpus.
+ * @param docs - each paper's title and abstract tokens ({@link terms}).
+ * @returns per paper, {@link MIN_KEYPHRASES}–{@link MAX_KEYPHRASES} phrases (fewer only when the
+ *   paper has fewer distinct content words), best first, in their most frequent written form;
+ *   no phrase repeats a word of a better one.
+ */
+export function extractKeyphrases(docs: { title: Term[]; abstract: Term[] }[]): string[][] {
+  const perDoc = docs.map((d) => {
+    const m = new Map<string, Candidate>();
+    collect(d.title, m, true);
+    collect(d.abstract, m, false);
+    return m;
+  });
+  const df = new Map<string, number>();
+  for (const m of perDoc) for (const key of m.keys()) df.set(key, (df.get(key) ?? 0) + 1);
+  const n = docs.length;
+
+  return perDoc.map((m) => {
+    const scored = [...m.values()]
+      .map((c) => {
+        const tf = TITLE_BOOST * c.titleHits + c.abstractHits;
+        const idf = Math.log((n + 1) / (df.get(c.key)! + 0.5));
+        // A phrase seen once, only in the abstract, is usually incidental: keep it as a last resort.
+        const incidental = c.titleHits === 0 && c.abstractHits < 2;
+        return { c, score: tf * idf * (1 + LENGTH_BOOST * (c.words - 1)), incidental };
+      })
+      .sort((a, b) => Number(a.incidental) - Number(b.incidental) || b.score - a.score || (a.c.key < b.c.key ? -1 : 1));
+    const chosen: Candidate[] = [];
+    const usedStems = new Set<string>();
+    for (const { c, incidental } of scored) {
+      if (chosen.length >= MAX_KEYPHRASES) break;
+      if (incidental && chosen.length >= MIN_KEYPHRASES) break;
+      const stems = c.key.split(' ');
+      if (stems.some((s) => usedStems.has(s))) continue;
+      chosen.push(c);
+      for (const s of stems) usedStems.add(s);
+    }
+    return chosen.map((c) => displayForm(c.forms.size > 0 ? c.forms : c.titleForms));
+  });
+}
+
+/** Most frequent written form; ties: the one with fewer capitals (mid-sentence form). */
+function displayForm(forms: Map<string, number>): string {
+  let best = '';
+  let bestCount = -1;
+  const caps = (s: string) => (s.match(/[A-Z]/g) ?? []).length;
+  for (const [f, c] of forms) {
+    if (c > bestCount || (c === bestCount && caps(f) < caps(best))) { best = f; bestCount = c; }
+  }
+  return best;
+}

@@ -1,0 +1,209 @@
+/**
+ * Related papers: BM25-weighted sparse term vectors (wink-nlp's `bm25-vectorizer`, L2-normalised)
+ * and nearest neighbours by cosine similarity through an inverted index.
+ *
+ * Never builds an n×n matrix. Each paper is a query of its {@link QUERY_TERMS} heaviest terms;
+ * only terms held by at most {@link MAX_DF_SHARE} of the papers are looked up (very common terms
+ * carry almost no BM25 weight and would make the work quadratic). Work per paper is therefore
+ * bounded by QUERY_TERMS × the posting-list length, which stays small for discriminative terms.
+ */
+// The `.js` path is what Node's ESM resolver needs (the package has no exports map); see wink-utilities.d.ts.
+import bm25Vectorizer from 'wink-nlp/utilities/bm25-vectorizer.js';
+import { its, type Term } from './nlp.ts';
+
+/** A sparse vector: term ids ascending, with their weights. */
+export interface SparseVector {
+  terms: Int32Array;
+  weights: Float64Array;
+}
+
+/** The term space of a corpus: one vector per document plus the vocabulary. */
+export interface TermSpace {
+  vectors: SparseVector[];
+  /** Term id → stem. */
+  vocab: string[];
+  /** Term id → number of documents holding it. */
+  df: Int32Array;
+}
+
+/**
+ * BM25 parameters: k1 = 1.2 and b = 0.75 are the usual defaults (Robertson & Zaragoza 2009,
+ * "The Probabilistic Relevance Framework: BM25 and Beyond"); `k = 1` keeps idf positive.
+ */
+export const BM25_CONFIG = { k: 1, k1: 1.2, b: 0.75, norm: 'l2' } as const;
+/** Heaviest terms of a paper used as its query. */
+export const QUERY_TERMS = 40;
+/** Terms in more than this share of papers are not looked up (they barely move the score). */
+export const MAX_DF_SHARE = 0.08;
+/** Posting lists shorter than this are always looked up, whatever the share (small corpora). */
+export const MIN_DF_CAP = 40;
+
+/**
+ * The words of a paper that count for similarity: stems of non-stop-word tokens of at least two
+ * letters that are not pure numbers; the title's are repeated, so the title weighs double.
+ * @param title - tokens of the title ({@link terms}).
+ * @param abstract - tokens of the abstract.
+ * @returns stems, in order.
+ */
+export function contentStems(title: Term[], abstract: Term[]): string[] {
+  const keep = (t: Term) => !t.stop && t.stem.length > 1 && !/^\d+$/.test(t.stem);
+  const titleStems = title.filter(keep).map((t) => t.stem);
+  return [...titleStems, ...titleStems, ...abstract.filter(keep).map((t) => t.stem)];
+}
+
+/**
+ * Weight documents with BM25 (wink-nlp `bm25-vectorizer`, {@link BM25_CONFIG}) into sparse vectors.
+ * @param docs - each document as its stems ({@link contentStems}).
+ * @returns vectors (same order as `docs`), vocabulary and document frequencies.
+ */
+export function bm25Space(docs: string[][]): TermSpace {
+  const vectorizer = bm25Vectorizer({ ...BM25_CONFIG });
+  const ids = new Map<string, number>();
+  const vocab: string[] = [];
+  for (const d of docs) {
+    // An empty document would leave wink's vectorizer without a length; give it a placeholder.
+    vectorizer.learn(d.length > 0 ? d : ['\u0000']);
+    for (const s of d) if (!ids.has(s)) { ids.set(s, vocab.length); vocab.push(s); }
+  }
+  const df = new Int32Array(vocab.length);
+  const vectors = docs.map((_, i) => {
+    const bow = (docs.length > 0 ? vectorizer.doc(i).out(its.bow) : {}) as Record<string, number>;
+    const entries = Object.entries(bow)
+      .filter(([s]) => ids.has(s))
+      .map(([s, w]) => [ids.get(s)!, w] as const)
+      .sort((a, b) => a[0] - b[0]);
+    for (const [t] of entries) df[t]!++;
+    return { terms: Int32Array.from(entries.map((e) => e[0])), weights: Float64Array.from(entries.map((e) => e[1])) };
+  });
+  return { vectors, vocab, df };
+}
+
+/** One related document. */
+export interface Neighbour {
+  /** Index of the related document. */
+  index: number;
+  /** Cosine similarity over the looked-up terms, 0–1. */
+  score: number;
+  /** Term ids that contribute most to the similarity, heaviest first. */
+  why: number[];
+}
+
+/** Options of {@link nearestNeighbours}. */
+export interface NeighbourOptions {
+  /** Neighbours per document; default 5. */
+  k?: number;
+  /** "Why" terms per neighbour; default 3. */
+  whyTerms?: number;
+}
+
+/**
+ * The `k` most similar documents of every document, through an inverted index over the term space.
+ * Ties are broken by lower index, so the result is deterministic.
+ * @returns per document, up to `k` neighbours, most similar first (fewer when fewer documents share
+ *   any looked-up term with it).
+ */
+export function nearestNeighbours(space: TermSpace, options: NeighbourOptions = {}): Neighbour[][] {
+  const k = options.k ?? 5;
+  const whyTerms = options.whyTerms ?? 3;
+  const { vectors, df } = space;
+  const n = vectors.length;
+  const dfCap = Math.max(MIN_DF_CAP, Math.floor(MAX_DF_SHARE * n));
+
+  // Inverted index in compressed-sparse-row form: postings of term t at [start[t], start[t+1]).
+  const start = new Int32Array(df.length + 1);
+  for (let t = 0; t < df.length; t++) start[t + 1] = start[t]! + (df[t]! <= dfCap ? df[t]! : 0);
+  const postDoc = new Int32Array(start[df.length]!);
+  const postWeight = new Float64Array(start[df.length]!);
+  const fill = start.slice(0, df.length);
+  vectors.forEach((v, d) => {
+    for (let j = 0; j < v.terms.length; j++) {
+      const t = v.terms[j]!;
+      if (df[t]! > dfCap) continue;
+      const at = fill[t]!++;
+      postDoc[at] = d;
+      postWeight[at] = v.weights[j]!;
+    }
+  });
+
+  const acc = new Float64Array(n);
+  const touched = new Int32Array(n);
+  const result: Neighbour[][] = [];
+  for (let d = 0; d < n; d++) {
+    const v = vectors[d]!;
+    const order = Array.from(v.terms.keys())
+      .filter((j) => df[v.terms[j]!]! > 1 && df[v.terms[j]!]! <= dfCap)
+      .sort((a, b) => v.weights[b]! - v.weights[a]! || a - b)
+      .slice(0, QUERY_TERMS);
+    let nTouched = 0;
+    for (const j of order) {
+      const t = v.terms[j]!;
+      const w = v.weights[j]!;
+      for (let p = start[t]!; p < start[t + 1]!; p++) {
+        const other = postDoc[p]!;
+        if (other === d) continue;
+        if (acc[other] === 0) touched[nTouched++] = other;
+        acc[other]! += w * postWeight[p]!;
+      }
+    }
+    // Keep the k best in a small sorted list (k is tiny, so insertion is cheapest).
+    const best: { index: number; score: number }[] = [];
+    for (let i = 0; i < nTouched; i++) {
+      const other = touched[i]!;
+      const score = acc[other]!;
+      acc[other] = 0;
+      if (best.length === k && !(score > best[k - 1]!.score || (score === best[k - 1]!.score && other < best[k - 1]!.index))) continue;
+      let at = best.length;
+      while (at > 0 && (best[at - 1]!.score < score || (best[at - 1]!.score === score && best[at - 1]!.index > other))) at--;
+      best.splice(at, 0, { index: other, score });
+      if (best.length > k) best.pop();
+    }
+    result.push(best.map((b) => ({ index: b.index, score: Math.min(1, b.score), why: sharedTerms(v, vectors[b.index]!, whyTerms) })));
+  }
+  return result;
+}
+
+/**
+ * The terms two sparse vectors share, by contribution to their dot product.
+ * @returns up to `limit` term ids, heaviest contribution first (ties: lower id).
+ */
+export function sharedTerms(a: SparseVector, b: SparseVector, limit: number): number[] {
+  const shared: { t: number; c: number }[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.terms.length && j < b.terms.length) {
+    const ta = a.terms[i]!;
+    const tb = b.terms[j]!;
+    if (ta === tb) {
+      shared.push({ t: ta, c: a.weights[i]! * b.weights[j]! });
+      i++;
+      j++;
+    } else if (ta < tb) i++;
+    else j++;
+  }
+  return shared.sort((x, y) => y.c - x.c || x.t - y.t).slice(0, limit).map((s) => s.t);
+}
+
+/**
+ * How to show each stem: its most frequent lower-cased word form in the corpus (ties: the first
+ * seen), e.g. stem "polici" → "policy".
+ * @param docs - tokens of every document.
+ * @returns stem → display word.
+ */
+export function stemDisplayForms(docs: Iterable<Term[]>): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const doc of docs) {
+    for (const t of doc) {
+      let m = counts.get(t.stem);
+      if (!m) counts.set(t.stem, (m = new Map()));
+      m.set(t.word, (m.get(t.word) ?? 0) + 1);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [stem, m] of counts) {
+    let best = '';
+    let bestCount = 0;
+    for (const [w, c] of m) if (c > bestCount) { best = w; bestCount = c; }
+    out.set(stem, best);
+  }
+  return out;
+}
