@@ -7,7 +7,7 @@
  * times its inverse document frequency over the corpus, with longer phrases favoured by
  * {@link LENGTH_BOOST}. Tokenising and stemming is wink-nlp's (see nlp.ts).
  */
-import type { Term } from './nlp.ts';
+import { GENERIC_WORDS, type Term } from './nlp.ts';
 
 /** Longest keyphrase, in words. */
 export const MAX_WORDS = 3;
@@ -18,21 +18,6 @@ export const MAX_KEYPHRASES = 6;
 export const TITLE_BOOST = 2;
 /** Score multiplier per extra word of a phrase (a 2-word phrase × 1.5, 3-word × 2). */
 export const LENGTH_BOOST = 0.5;
-
-/**
- * Words that say nothing about a paper's subject (the boilerplate of abstracts); a candidate may not
- * start or end with one. Chosen by reading the top unigrams of the real seeds.
- */
-export const GENERIC_WORDS: ReadonlySet<string> = new Set(
-  ('paper approach approaches method methods result results propose proposed proposes show shows shown demonstrate demonstrates ' +
-    'novel new existing work works performance task tasks use using used based significant significantly effective ' +
-    'effectively outperform outperforms outperforming state art prior previous recent recently various different large ' +
-    'key challenge challenges problem problems framework study studies present presents introduce introduces improve improves ' +
-    'improved improvement improvements achieve achieves achieving experiment experiments experimental evaluate evaluation ' +
-    'extensive code available model models learning learn learns able abilities ability capability capabilities data set ' +
-    'setting settings including include includes enable enables leverage leverages further however furthermore moreover ' +
-    'high low better best strong simple general specific specifically first second additionally also well').split(' '),
-);
 
 interface Candidate {
   /** Stems joined by spaces. */
@@ -47,7 +32,7 @@ interface Candidate {
 }
 
 function isContent(t: Term): boolean {
-  return !t.stop && t.stem.length > 1 && !/^\d+(?:\.\d+)?$/.test(t.word);
+  return !t.stop && t.stem.length > 1 && !/^\d+(?:\.\d+)?$/.test(t.word) && !t.word.startsWith("'");
 }
 
 function collect(tokens: Term[], into: Map<string, Candidate>, inTitle: boolean): void {

@@ -61,3 +61,32 @@ export function terms(text: string): Term[] {
 export function stems(text: string): string[] {
   return terms(text).map((t) => t.stem);
 }
+
+/**
+ * Words that say little about a paper's subject: the boilerplate of abstracts ("we propose a novel
+ * method…") and common adverbs and verbs that wink-nlp's stop-word list keeps. Related-paper terms
+ * and keyphrases ignore them. Chosen by reading the most frequent and the "why" terms of the real
+ * seeds; matched on the lower-cased word.
+ */
+export const GENERIC_WORDS: ReadonlySet<string> = new Set(
+  (
+    'paper papers approach approaches method methods result results propose proposed proposes proposing show shows shown showing ' +
+    'demonstrate demonstrates demonstrated demonstrating novel new existing work works working performance task tasks use uses ' +
+    'using used based significant significantly effective effectively outperform outperforms outperforming outperformed state art ' +
+    'prior previous previously recent recently various different large key challenge challenges challenging problem problems ' +
+    'framework frameworks study studies studied present presents presented introduce introduces introduced improve improves ' +
+    'improved improving improvement improvements achieve achieves achieved achieving experiment experiments experimental ' +
+    'evaluate evaluated evaluation extensive extensively code available model models learning learn learns learned able ' +
+    'abilities ability capability capabilities data set sets setting settings including include includes included enable ' +
+    'enables enabling leverage leverages leveraging however furthermore moreover high higher low lower better best strong ' +
+    'stronger simple simply general generally specific specifically first second additionally also well often typically ' +
+    'usually commonly widely largely highly particularly especially notably surprisingly unfortunately importantly ' +
+    'alongside called desired despite given whereas whether while within without across towards toward via thereby ' +
+    'remains remain remaining require requires required requiring lack lacks limited limitations limitation address ' +
+    'addresses addressing aim aims consider considers considered provide provides provided providing allow allows allowing ' +
+    'make makes making many much number numbers several way ways yet still even less more most one two three ' +
+    'furthermore respectively empirical empirically overall crucial critical important essential ' +
+    'fundamental potential potentially successfully success successful reach attempt consistently inherent reveal reveals ' +
+    'substantially substantial greatly able broad range wide variety et al ie eg'
+  ).split(/\s+/),
+);

@@ -9,7 +9,7 @@
  */
 // The `.js` path is what Node's ESM resolver needs (the package has no exports map); see wink-utilities.d.ts.
 import bm25Vectorizer from 'wink-nlp/utilities/bm25-vectorizer.js';
-import { its, type Term } from './nlp.ts';
+import { GENERIC_WORDS, its, type Term } from './nlp.ts';
 
 /** A sparse vector: term ids ascending, with their weights. */
 export interface SparseVector {
@@ -39,14 +39,14 @@ export const MAX_DF_SHARE = 0.08;
 export const MIN_DF_CAP = 40;
 
 /**
- * The words of a paper that count for similarity: stems of non-stop-word tokens of at least two
- * letters that are not pure numbers; the title's are repeated, so the title weighs double.
+ * The words of a paper that count for similarity: stems of tokens of at least two letters that are
+ * neither stop words, {@link GENERIC_WORDS} nor pure numbers; the title's are repeated, so the title weighs double.
  * @param title - tokens of the title ({@link terms}).
  * @param abstract - tokens of the abstract.
  * @returns stems, in order.
  */
 export function contentStems(title: Term[], abstract: Term[]): string[] {
-  const keep = (t: Term) => !t.stop && t.stem.length > 1 && !/^\d+$/.test(t.stem);
+  const keep = (t: Term) => !t.stop && t.stem.length > 1 && !/^\d+$/.test(t.stem) && !GENERIC_WORDS.has(t.word) && !t.word.startsWith("'");
   const titleStems = title.filter(keep).map((t) => t.stem);
   return [...titleStems, ...titleStems, ...abstract.filter(keep).map((t) => t.stem)];
 }
@@ -184,7 +184,7 @@ export function sharedTerms(a: SparseVector, b: SparseVector, limit: number): nu
 }
 
 /**
- * How to show each stem: its most frequent lower-cased word form in the corpus (ties: the first
+ * How to show each stem: its most frequent written form in the corpus (ties: the first
  * seen), e.g. stem "polici" → "policy".
  * @param docs - tokens of every document.
  * @returns stem → display word.
@@ -195,7 +195,7 @@ export function stemDisplayForms(docs: Iterable<Term[]>): Map<string, string> {
     for (const t of doc) {
       let m = counts.get(t.stem);
       if (!m) counts.set(t.stem, (m = new Map()));
-      m.set(t.word, (m.get(t.word) ?? 0) + 1);
+      m.set(t.text, (m.get(t.text) ?? 0) + 1);
     }
   }
   const out = new Map<string, string>();

@@ -128,9 +128,9 @@ export class TopicMatcher {
   }
 
   /**
-   * Assign topics to a paper: every non-fallback topic whose score reaches its `minScore`, best
-   * first, at most {@link MAX_TOPICS_PER_PAPER}; when none does, the best-scoring topic; when
-   * nothing matches at all, the fallback topic. Never empty.
+   * Assign topics to a paper: every topic whose score reaches its `minScore`, best first, at most
+   * {@link MAX_TOPICS_PER_PAPER}; when none does, the best-scoring topic; when nothing matches at
+   * all, the fallback topic. Never empty.
    * @returns topic slugs.
    */
   assign(title: string, abstract: string): string[] {
@@ -139,11 +139,20 @@ export class TopicMatcher {
 
   /** {@link assign} over already-stemmed title and abstract (see {@link scoreStems}). */
   assignStems(titleStems: string[], abstractStems: string[]): string[] {
-    const scores = this.scoreStems(titleStems, abstractStems).filter((s) => s.slug !== this.fallbackSlug);
+    return this.assignDetailed(titleStems, abstractStems).topics;
+  }
+
+  /**
+   * {@link assignStems}, also telling whether the assignment is weak: no topic reached its
+   * `minScore`, so the paper got its best-scoring topic or the fallback (used by the topics audit).
+   */
+  assignDetailed(titleStems: string[], abstractStems: string[]): { topics: string[]; weak: boolean; scores: TopicScore[] } {
+    const all = this.scoreStems(titleStems, abstractStems);
+    const scores = all;
     const bySlug = new Map(this.taxonomy.topics.map((t) => [t.slug, t]));
     const strong = scores.filter((s) => s.score >= (bySlug.get(s.slug)!.minScore ?? DEFAULT_MIN_SCORE));
-    if (strong.length > 0) return strong.slice(0, MAX_TOPICS_PER_PAPER).map((s) => s.slug);
-    if (scores.length > 0) return [scores[0]!.slug];
-    return [this.fallbackSlug];
+    if (strong.length > 0) return { topics: strong.slice(0, MAX_TOPICS_PER_PAPER).map((s) => s.slug), weak: false, scores: all };
+    if (scores.length > 0) return { topics: [scores[0]!.slug], weak: true, scores: all };
+    return { topics: [this.fallbackSlug], weak: true, scores: all };
   }
 }
