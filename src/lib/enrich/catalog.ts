@@ -11,7 +11,7 @@ import { loadTaxonomy, TopicMatcher, type TopicDefinition } from './topics.ts';
 import { terms } from './nlp.ts';
 import { bm25Space, contentStems, nearestNeighbours, stemDisplayForms } from './related.ts';
 import { extractKeyphrases } from './keyphrases.ts';
-import { layoutMap, type MapPoint } from './map.ts';
+import { layoutMap, MAP_NEIGHBOURS, type MapPoint } from './map.ts';
 import { buildCollections, loadCollectionsConfig, type Collection } from './collections.ts';
 
 /** One paper of the reading list. */
@@ -144,10 +144,11 @@ export function buildCatalog(options: CatalogOptions): Catalog {
   const tokens = titled.map((p) => ({ title: terms(p.title), abstract: terms(p.abstract) }));
   const topicsOf = tokens.map((t) => matcher.assignStems(t.title.map((x) => x.stem), t.abstract.map((x) => x.stem)));
   const space = bm25Space(tokens.map((t) => contentStems(t.title, t.abstract)));
-  const neighbours = nearestNeighbours(space, { k: RELATED_PAPERS, whyTerms: 3 });
+  // One neighbour search serves both: the first RELATED_PAPERS are shown, all feed the map.
+  const neighbours = nearestNeighbours(space, { k: Math.max(RELATED_PAPERS, MAP_NEIGHBOURS), whyTerms: 3, whyFor: RELATED_PAPERS });
   const display = stemDisplayForms(tokens.map((t) => t.abstract));
   const keyphrases = extractKeyphrases(tokens);
-  const map = layoutMap(space.vectors, neighbours.map((ns) => ns.map((x) => x.index)));
+  const map = layoutMap(neighbours);
 
   const collectionsPath = options.collectionsPath ?? join(options.seedsDir, 'collections.yaml');
   const collections = buildCollections(
@@ -168,7 +169,7 @@ export function buildCatalog(options: CatalogOptions): Catalog {
     sources: p.sources,
     truncated: p.truncated,
     keyphrases: keyphrases[i]!,
-    related: neighbours[i]!.map((nb) => ({
+    related: neighbours[i]!.slice(0, RELATED_PAPERS).map((nb) => ({
       id: titled[nb.index]!.id,
       why: nb.why.map((t) => display.get(space.vocab[t]!) ?? space.vocab[t]!),
     })),

@@ -18,6 +18,10 @@ export const MAX_KEYPHRASES = 6;
 export const TITLE_BOOST = 2;
 /** Score multiplier per extra word of a phrase (a 2-word phrase × 1.5, 3-word × 2). */
 export const LENGTH_BOOST = 0.5;
+/** Beyond {@link MIN_KEYPHRASES}, a phrase must score at least this share of the paper's best. */
+export const MIN_RELATIVE_SCORE = 0.4;
+/** A single word held by more than this share of papers is too common to be a keyphrase. */
+export const MAX_UNIGRAM_DF_SHARE = 0.1;
 
 interface Candidate {
   /** Stems joined by spaces. */
@@ -74,6 +78,7 @@ export function extractKeyphrases(docs: { title: Term[]; abstract: Term[] }[]): 
 
   return perDoc.map((m) => {
     const scored = [...m.values()]
+      .filter((c) => c.words > 1 || df.get(c.key)! <= Math.max(2, MAX_UNIGRAM_DF_SHARE * n))
       .map((c) => {
         const tf = TITLE_BOOST * c.titleHits + c.abstractHits;
         const idf = Math.log((n + 1) / (df.get(c.key)! + 0.5));
@@ -84,9 +89,10 @@ export function extractKeyphrases(docs: { title: Term[]; abstract: Term[] }[]): 
       .sort((a, b) => Number(a.incidental) - Number(b.incidental) || b.score - a.score || (a.c.key < b.c.key ? -1 : 1));
     const chosen: Candidate[] = [];
     const usedStems = new Set<string>();
-    for (const { c, incidental } of scored) {
+    const top = scored[0]?.score ?? 0;
+    for (const { c, incidental, score } of scored) {
       if (chosen.length >= MAX_KEYPHRASES) break;
-      if (incidental && chosen.length >= MIN_KEYPHRASES) break;
+      if (chosen.length >= MIN_KEYPHRASES && (incidental || score < MIN_RELATIVE_SCORE * top)) break;
       const stems = c.key.split(' ');
       if (stems.some((s) => usedStems.has(s))) continue;
       chosen.push(c);

@@ -1,24 +1,25 @@
 /**
  * The topic map: a 2-D layout of the papers by UMAP (umap-js; McInnes et al. 2018,
- * arXiv:1802.03426) over their BM25 term vectors.
+ * arXiv:1802.03426) over their BM25 term vectors with cosine distance.
  *
- * To stay fast the sparse vectors are first reduced by a seeded sparse random projection
- * (Achlioptas 2003, "Database-friendly random projections") to {@link PROJECTION_DIMS} dimensions.
- * At most {@link MAX_FIT} papers are laid out by UMAP; any others are placed next to their most
- * similar laid-out paper (from the related-papers neighbours), so the cost stays near-linear above
- * that size. Everything is seeded: the same input gives the same map.
+ * UMAP needs each paper's nearest neighbours; we hand it the exact cosine neighbours the related-
+ * papers index already found (`setPrecomputedKNN`), so there is no dense distance computation and
+ * no random-projection noise, and the cost is the optimisation: O(n × k × epochs). Above
+ * {@link MAX_FIT} papers, the epochs drop to {@link LARGE_EPOCHS} to keep that bounded.
+ * Everything is seeded: the same input gives the same map.
  */
 import { UMAP } from 'umap-js';
-import type { SparseVector } from './related.ts';
 
-/** Dimensions of the random projection fed to UMAP. */
-export const PROJECTION_DIMS = 48;
-/** Most papers laid out by UMAP itself. */
-export const MAX_FIT = 3000;
+/** Papers above which UMAP runs fewer epochs. */
+export const MAX_FIT = 5000;
+/** Epochs for small inputs (umap-js's own default below 10k points is 500; 200 looks the same here). */
+export const SMALL_EPOCHS = 200;
+/** Epochs for inputs above {@link MAX_FIT}. */
+export const LARGE_EPOCHS = 60;
 /** Seed of every random choice of the map. */
 export const MAP_SEED = 20240501;
-/** UMAP neighbourhood size (umap-js default 15). */
-export const N_NEIGHBORS = 15;
+/** UMAP neighbourhood size: neighbours per paper passed in (UMAP's default is 15). */
+export const MAP_NEIGHBOURS = 15;
 
 /** A position on the map; both coordinates in [0, 1]. */
 export interface MapPoint {
@@ -38,85 +39,47 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** Hash of (term, dimension) → {-1, 0, +1} with probabilities 1/6, 2/3, 1/6 (Achlioptas). */
-function projectionSign(term: number, dim: number): number {
-  let h = Math.imul(term ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(dim + 0x632be5ab, 0xc2b2ae35) ^ MAP_SEED;
-  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
-  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
-  const r = ((h ^ (h >>> 16)) >>> 0) % 6;
-  return r === 0 ? 1 : r === 1 ? -1 : 0;
-}
-
-/**
- * Reduce sparse vectors to dense {@link PROJECTION_DIMS}-dimensional, L2-normalised vectors.
- * Cost: O(non-zeros × dims).
- */
-export function randomProjection(vectors: readonly SparseVector[], dims = PROJECTION_DIMS): number[][] {
-  return vectors.map((v) => {
-    const out = new Array<number>(dims).fill(0);
-    for (let j = 0; j < v.terms.length; j++) {
-      const t = v.terms[j]!;
-      const w = v.weights[j]!;
-      for (let d = 0; d < dims; d++) {
-        const s = projectionSign(t, d);
-        if (s !== 0) out[d]! += s * w;
-      }
-    }
-    const norm = Math.hypot(...out) || 1;
-    return out.map((x) => x / norm);
-  });
-}
-
 /**
  * Lay out papers in 2-D.
- * @param vectors - one sparse term vector per paper.
- * @param neighbours - per paper, indexes of its most similar papers (best first); used to place the
- *   papers beyond {@link MAX_FIT}.
- * @param maxFit - override of {@link MAX_FIT} (tests).
- * @returns one point per paper, coordinates scaled into [0, 1] (outermost 0.5% clamped to the edge)
- *   and rounded to 4 decimals.
+ * @param neighbours - per paper, its most similar papers (best first) as `{ index, score }` with
+ *   cosine similarity `score` in [0, 1]; ideally {@link MAP_NEIGHBOURS} each.
+ * @returns one point per paper, coordinates scaled into [0, 1] (the outermost 0.5% clamped to the
+ *   edge, aspect ratio kept) and rounded to 4 decimals.
  */
-export function layoutMap(vectors: readonly SparseVector[], neighbours: readonly number[][], maxFit = MAX_FIT): MapPoint[] {
-  const n = vectors.length;
+export function layoutMap(neighbours: readonly { index: number; score: number }[][]): MapPoint[] {
+  const n = neighbours.length;
   if (n === 0) return [];
-  if (n < 4) return vectors.map((_, i) => ({ x: n === 1 ? 0.5 : i / (n - 1), y: 0.5 }));
+  if (n < 4) return neighbours.map((_, i) => ({ x: n === 1 ? 0.5 : i / (n - 1), y: 0.5 }));
+  const k = Math.min(MAP_NEIGHBOURS, n - 1);
   const random = mulberry32(MAP_SEED);
-  // Evenly spaced sample (input order is by id, i.e. arbitrary with respect to content).
-  const fitIdx = n <= maxFit ? [...Array(n).keys()] : Array.from({ length: maxFit }, (_, i) => Math.floor((i * n) / maxFit));
-  const data = randomProjection(fitIdx.map((i) => vectors[i]!));
-  const umap = new UMAP({ nComponents: 2, nNeighbors: Math.min(N_NEIGHBORS, fitIdx.length - 1), minDist: 0.1, random });
-  const embedding = umap.fit(data);
+  // kNN rows: the paper itself first at distance 0 (as UMAP's own search returns it), then its
+  // neighbours at cosine distance; rows with fewer neighbours are padded with -1 (UMAP skips those).
+  const knnIndices: number[][] = [];
+  const knnDistances: number[][] = [];
+  neighbours.forEach((ns, i) => {
+    const idx = [i, ...ns.slice(0, k - 1).map((x) => x.index)];
+    const dist = [0, ...ns.slice(0, k - 1).map((x) => Math.max(0, 1 - x.score))];
+    while (idx.length < k) { idx.push(-1); dist.push(Infinity); }
+    knnIndices.push(idx);
+    knnDistances.push(dist);
+  });
+  const umap = new UMAP({ nComponents: 2, nNeighbors: k, minDist: 0.1, random, nEpochs: n > MAX_FIT ? LARGE_EPOCHS : SMALL_EPOCHS });
+  umap.setPrecomputedKNN(knnIndices, knnDistances);
+  // The data itself is not read once neighbours are given; UMAP only needs its length.
+  const embedding = umap.fit(neighbours.map((_, i) => [i]));
 
-  const raw: ([number, number] | undefined)[] = new Array(n);
-  fitIdx.forEach((i, k) => (raw[i] = [embedding[k]![0]!, embedding[k]![1]!]));
-  // Place the rest next to an already placed neighbour; repeat while that places more.
   const xs = embedding.map((e) => e[0]!);
   const ys = embedding.map((e) => e[1]!);
-  const spread = 0.01 * Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (let i = 0; i < n; i++) {
-      if (raw[i]) continue;
-      const anchor = neighbours[i]?.find((j) => raw[j]);
-      if (anchor === undefined) continue;
-      const [ax, ay] = raw[anchor]!;
-      raw[i] = [ax + (random() - 0.5) * spread, ay + (random() - 0.5) * spread];
-      changed = true;
-    }
-  }
-  const placed = raw.filter((p): p is [number, number] => !!p);
-  const cx = placed.reduce((s, p) => s + p[0], 0) / placed.length;
-  const cy = placed.reduce((s, p) => s + p[1], 0) / placed.length;
-  const pts = raw.map((p) => p ?? [cx + (random() - 0.5) * spread, cy + (random() - 0.5) * spread]);
-
-  const scale = (values: number[]) => {
+  const range = (values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
-    const lo = sorted[Math.floor(0.005 * (sorted.length - 1))]!;
-    const hi = sorted[Math.ceil(0.995 * (sorted.length - 1))]!;
-    const span = hi - lo || 1;
-    return values.map((v) => Math.round(Math.min(1, Math.max(0, (v - lo) / span)) * 1e4) / 1e4);
+    return [sorted[Math.floor(0.005 * (sorted.length - 1))]!, sorted[Math.ceil(0.995 * (sorted.length - 1))]!] as const;
   };
-  const sx = scale(pts.map((p) => p[0]));
-  const sy = scale(pts.map((p) => p[1]));
-  return pts.map((_, i) => ({ x: sx[i]!, y: sy[i]! }));
+  const [x0, x1] = range(xs);
+  const [y0, y1] = range(ys);
+  const span = Math.max(x1 - x0, y1 - y0) || 1;
+  // Centre the shorter axis so the picture keeps its proportions.
+  const ox = (span - (x1 - x0)) / 2;
+  const oy = (span - (y1 - y0)) / 2;
+  const fit = (v: number, lo: number, off: number) => Math.round(Math.min(1, Math.max(0, (v - lo + off) / span)) * 1e4) / 1e4;
+  return xs.map((x, i) => ({ x: fit(x, x0, ox), y: fit(ys[i]!, y0, oy) }));
 }

@@ -94,6 +94,8 @@ export interface NeighbourOptions {
   k?: number;
   /** "Why" terms per neighbour; default 3. */
   whyTerms?: number;
+  /** Only the first this many neighbours get "why" terms (the rest get `[]`); default all. */
+  whyFor?: number;
 }
 
 /**
@@ -105,6 +107,7 @@ export interface NeighbourOptions {
 export function nearestNeighbours(space: TermSpace, options: NeighbourOptions = {}): Neighbour[][] {
   const k = options.k ?? 5;
   const whyTerms = options.whyTerms ?? 3;
+  const whyFor = options.whyFor ?? k;
   const { vectors, df } = space;
   const n = vectors.length;
   const dfCap = Math.max(MIN_DF_CAP, Math.floor(MAX_DF_SHARE * n));
@@ -157,7 +160,7 @@ export function nearestNeighbours(space: TermSpace, options: NeighbourOptions = 
       best.splice(at, 0, { index: other, score });
       if (best.length > k) best.pop();
     }
-    result.push(best.map((b) => ({ index: b.index, score: Math.min(1, b.score), why: sharedTerms(v, vectors[b.index]!, whyTerms) })));
+    result.push(best.map((b, rank) => ({ index: b.index, score: Math.min(1, b.score), why: rank < whyFor ? sharedTerms(v, vectors[b.index]!, whyTerms) : [] })));
   }
   return result;
 }

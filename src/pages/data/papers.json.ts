@@ -2,13 +2,14 @@ import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { withBase } from '../../lib/site/format.ts';
 
-/** `/data/papers.json`: every paper, sorted by id, with its site URL. */
+/** `/data/papers.json`: every paper, sorted by id, with its site URL; `related` holds paper ids. */
 export const GET: APIRoute = async () => {
   const papers = (await getCollection('papers'))
     .map((e) => e.data)
     .sort((a, b) => (a.id < b.id ? -1 : 1))
-    .map(({ id, slug, title, titleSource, abstract, topics, sources, truncated }) => ({
+    .map(({ id, slug, title, titleSource, abstract, topics, sources, truncated, keyphrases, related, collections }) => ({
       id, slug, url: withBase(import.meta.env.BASE_URL, `papers/${slug}/`), title, titleSource, abstract, topics, sources, truncated,
+      keyphrases, related: related.map((r) => r.id), collections,
     }));
   return new Response(JSON.stringify(papers, null, 1), { headers: { 'Content-Type': 'application/json' } });
 };
