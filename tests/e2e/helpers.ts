@@ -11,6 +11,11 @@ export interface OutputPaper {
   abstract: string;
   topics: string[];
   sources: { file: string; line: number }[];
+  keyphrases: string[];
+  /** Ids of the most similar papers, best first. */
+  related: string[];
+  /** Collection slugs. */
+  collections: string[];
 }
 
 /** The built site's papers.json (tests run after `astro build`). */
