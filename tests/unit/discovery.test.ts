@@ -228,3 +228,22 @@ describe('collections', () => {
     expect(loadCollectionsConfig(join(dir, 'absent.yaml'))).toBeUndefined();
   });
 });
+
+describe('topic map above the UMAP sample size', () => {
+  it('lays out a sample with UMAP and places the rest next to their neighbours', () => {
+    const docs = Array.from({ length: 80 }, (_, i) => contentStems([], terms(i % 2 ? `robot arm grasping ${i} gripper torque` : `language model tokens ${i} prompt decoding`)));
+    const space = bm25Space(docs);
+    const nn = nearestNeighbours(space, { k: 15 });
+    const pts = layoutMap(nn, space, 30);
+    expect(pts).toHaveLength(80);
+    expect(pts).toEqual(layoutMap(nn, space, 30));
+    // Two clear clusters: the mean distance within a cluster is below the mean distance across.
+    let within = 0;
+    let across = 0;
+    for (let i = 0; i < 80; i++) for (let j = i + 1; j < 80; j++) {
+      const d = Math.hypot(pts[i]!.x - pts[j]!.x, pts[i]!.y - pts[j]!.y);
+      if (i % 2 === j % 2) within += d; else across += d;
+    }
+    expect(within / (2 * 40 * 39 / 2)).toBeLessThan(across / (40 * 40));
+  });
+});

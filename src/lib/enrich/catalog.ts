@@ -148,7 +148,7 @@ export function buildCatalog(options: CatalogOptions): Catalog {
   const neighbours = nearestNeighbours(space, { k: Math.max(RELATED_PAPERS, MAP_NEIGHBOURS), whyTerms: 3, whyFor: RELATED_PAPERS });
   const display = stemDisplayForms(tokens.map((t) => t.abstract));
   const keyphrases = extractKeyphrases(tokens);
-  const map = layoutMap(neighbours);
+  const map = layoutMap(neighbours, space);
 
   const collectionsPath = options.collectionsPath ?? join(options.seedsDir, 'collections.yaml');
   const collections = buildCollections(

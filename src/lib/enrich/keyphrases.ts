@@ -40,16 +40,20 @@ function isContent(t: Term): boolean {
 }
 
 function collect(tokens: Term[], into: Map<string, Candidate>, inTitle: boolean): void {
+  const content = tokens.map(isContent);
+  const generic = tokens.map((t) => GENERIC_WORDS.has(t.word));
   for (let i = 0; i < tokens.length; i++) {
+    if (!content[i] || generic[i]) continue;
+    let key = '';
+    let form = '';
     for (let n = 1; n <= MAX_WORDS && i + n <= tokens.length; n++) {
-      const run = tokens.slice(i, i + n);
-      if (n > 1 && run[n - 1]!.breakBefore) break;
-      if (!run.every(isContent)) break;
-      if (GENERIC_WORDS.has(run[0]!.word) || GENERIC_WORDS.has(run[n - 1]!.word)) continue;
-      const key = run.map((t) => t.stem).join(' ');
+      const t = tokens[i + n - 1]!;
+      if (n > 1 && (t.breakBefore || !content[i + n - 1])) break;
+      key = n === 1 ? t.stem : `${key} ${t.stem}`;
+      form = n === 1 ? t.text : `${form}${t.hyphenBefore ? '-' : ' '}${t.text}`;
+      if (generic[i + n - 1]) continue;
       let c = into.get(key);
       if (!c) into.set(key, (c = { key, words: n, forms: new Map(), titleForms: new Map(), titleHits: 0, abstractHits: 0 }));
-      const form = run.map((t, k) => (k === 0 ? '' : t.hyphenBefore ? '-' : ' ') + t.text).join('');
       const forms = inTitle ? c.titleForms : c.forms;
       forms.set(form, (forms.get(form) ?? 0) + 1);
       if (inTitle) c.titleHits++;
