@@ -87,6 +87,11 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set(
     'make makes making many much number numbers several way ways yet still even less more most one two three ' +
     'furthermore respectively empirical empirically overall crucial critical important essential ' +
     'fundamental potential potentially successfully success successful reach attempt consistently inherent reveal reveals ' +
-    'substantially substantial greatly able broad range wide variety et al ie eg'
+    'substantially substantial greatly able broad range wide variety et al ie eg ' +
+    'remarkable remarkably impressive promising emerging emerge emerges yield yields yielding exceed exceeds exceeding ' +
+    'traditional conventional classical generic usage open series sota role roles subset appropriate specialized explicit ' +
+    'explicitly reliance rely relies relying simultaneously finally instead rather toward whole entire diverse diversity ' +
+    'obtain obtains obtained perform performs performed performing attain attains demonstrating evaluating propose ' +
+    'holds hold holding requires typical arbitrary certain'
   ).split(/\s+/),
 );

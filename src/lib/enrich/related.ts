@@ -34,7 +34,7 @@ export const BM25_CONFIG = { k: 1, k1: 1.2, b: 0.75, norm: 'l2' } as const;
 /** Heaviest terms of a paper used as its query. */
 export const QUERY_TERMS = 40;
 /** Terms in more than this share of papers are not looked up (they barely move the score). */
-export const MAX_DF_SHARE = 0.08;
+export const MAX_DF_SHARE = 0.25;
 /** Posting lists shorter than this are always looked up, whatever the share (small corpora). */
 export const MIN_DF_CAP = 40;
 
