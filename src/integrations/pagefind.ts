@@ -5,7 +5,8 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 
 /**
@@ -22,8 +23,17 @@ export default function pagefindIntegration(): AstroIntegration {
         if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
         const added = await index.addDirectory({ path: site });
         if (added.errors.length > 0) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-        const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
-        if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+        // getFiles + our own write instead of index.writeFiles: pagefind 1.5.2's writeFiles cuts
+        // files at 128 KiB (pagefind-component-ui.js, 175 KB, came out truncated and the search UI
+        // threw a SyntaxError); getFiles returns every file whole.
+        const got = await index.getFiles();
+        if (got.errors.length > 0) throw new Error(`Pagefind could not produce its files: ${got.errors.join('; ')}`);
+        const out = join(site, 'pagefind');
+        for (const file of got.files) {
+          const target = join(out, file.path);
+          mkdirSync(dirname(target), { recursive: true });
+          writeFileSync(target, file.content);
+        }
         await pagefind.close();
         logger.info(`Pagefind indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
       },

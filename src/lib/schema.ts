@@ -15,6 +15,7 @@ export const paperSchema = z.object({
   id: z.string().regex(/^[0-9a-f]{12}$/),
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
   title: z.string().min(1),
+  /** `seed`: a human gave the title (a seed file or `seeds/overrides.yaml`); `derived`: derived from the abstract. */
   titleSource: z.enum(['seed', 'derived']),
   abstract: z.string().min(1),
   topics: z.array(z.string()).min(1),
@@ -27,6 +28,12 @@ export const paperSchema = z.object({
   collections: z.array(z.string()).min(1),
   /** Topic-map position, both coordinates in [0, 1]. */
   map: z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) }),
+  /** The paper's own page (e.g. its arXiv abstract page), from `seeds/overrides.yaml`. */
+  url: z.url().optional(),
+  /** Extra links from `seeds/overrides.yaml`. */
+  links: z.array(z.object({ label: z.string().min(1), url: z.url() })).optional(),
+  /** A maintainer's note (plain text) from `seeds/overrides.yaml`. */
+  note: z.string().min(1).optional(),
 });
 
 /** A topic entry of the `topics` collection. */
@@ -62,14 +69,24 @@ export const sourceReportSchema = z.object({
   label: z.string().optional(),
   lines: z.number().int().nonnegative(),
   records: z.number().int().nonnegative(),
+  papers: z.number().int().nonnegative(),
+  duplicates: z.number().int().nonnegative(),
+  derivedTitles: z.number().int().nonnegative(),
+  truncated: z.number().int().nonnegative(),
   paperLines: z.number().int().nonnegative(),
   boilerplateLines: z.number().int().nonnegative(),
   blankLines: z.number().int().nonnegative(),
   warnings: z.array(warningSchema),
 });
 
-/** One entry of `/data/papers.json`: related papers as ids only, no map position. */
-export const paperOutputSchema = paperSchema.omit({ map: true }).extend({ url: z.string(), related: z.array(z.string().regex(/^[0-9a-f]{12}$/)) });
+/**
+ * One entry of `/data/papers.json`. `url` is the paper's page on this site; the override URL of the
+ * paper's own page, when a maintainer gave one, is `paperUrl`. `related` holds paper ids only, and
+ * the map position is left out.
+ */
+export const paperOutputSchema = paperSchema
+  .omit({ url: true, map: true })
+  .extend({ url: z.string(), paperUrl: z.url().optional(), related: z.array(z.string().regex(/^[0-9a-f]{12}$/)) });
 
 /** `/data/report.json`. */
 export const reportOutputSchema = z.object({
@@ -77,6 +94,8 @@ export const reportOutputSchema = z.object({
   records: z.number().int(),
   duplicatesMerged: z.number().int(),
   derivedTitles: z.number().int(),
+  truncated: z.number().int(),
+  overridden: z.number().int(),
   sources: z.array(sourceReportSchema),
   skipped: z.array(z.object({ file: z.string(), message: z.string() })),
 });

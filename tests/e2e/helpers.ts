@@ -11,6 +11,11 @@ export interface OutputPaper {
   abstract: string;
   topics: string[];
   sources: { file: string; line: number }[];
+  truncated: boolean;
+  /** Maintainer override fields (seeds/overrides.yaml). */
+  paperUrl?: string;
+  links?: { label: string; url: string }[];
+  note?: string;
   keyphrases: string[];
   /** Ids of the most similar papers, best first. */
   related: string[];

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { ingestDirectory, type IngestWarning, type SeedFormat, type SourceRef } from '../ingest/index.ts';
-import { mergeRecords } from './merge.ts';
+import { mergeRecords, paperId } from './merge.ts';
 import { slugify, uniqueSlugs } from './slug.ts';
 import { deriveTitle } from './title.ts';
 import { loadTaxonomy, TopicMatcher, type TopicDefinition } from './topics.ts';
@@ -13,6 +13,9 @@ import { bm25Space, contentStems, nearestNeighbours, stemDisplayForms } from './
 import { extractKeyphrases } from './keyphrases.ts';
 import { layoutMap, MAP_NEIGHBOURS, type MapPoint } from './map.ts';
 import { buildCollections, loadCollectionsConfig, type Collection } from './collections.ts';
+import { checkOverrides, loadOverrides, mergeTopics, type OverrideLink } from './overrides.ts';
+
+export { OverrideError } from './overrides.ts';
 
 /** One paper of the reading list. */
 export interface Paper {
@@ -21,7 +24,10 @@ export interface Paper {
   /** Unique URL slug derived from the title. */
   slug: string;
   title: string;
-  /** `seed` when a seed file gave the title, `derived` when it was derived from the abstract. */
+  /**
+   * `seed` when a human gave the title — a seed file or a maintainer override
+   * (`seeds/overrides.yaml`) — and `derived` when it was derived from the abstract.
+   */
   titleSource: 'seed' | 'derived';
   abstract: string;
   /** Topic slugs, best match first; never empty. */
@@ -30,6 +36,12 @@ export interface Paper {
   sources: SourceRef[];
   /** True when every source's abstract stops mid-sentence. */
   truncated: boolean;
+  /** The paper's canonical page (e.g. its arXiv abstract page), from a maintainer override. */
+  url?: string;
+  /** Extra links from a maintainer override. */
+  links?: OverrideLink[];
+  /** A maintainer's note (plain text), from an override. */
+  note?: string;
   /** 3–6 keyphrases (tf-idf n-grams), best first. */
   keyphrases: string[];
   /** The most similar papers, best first, each with the words that drive the similarity. */
@@ -53,6 +65,14 @@ export interface SourceReport {
   label?: string;
   lines: number;
   records: number;
+  /** Papers first seen in this source (file-name then line order): `records - duplicates`. */
+  papers: number;
+  /** Records of this source whose abstract an earlier record (this file or an earlier one) already gave. */
+  duplicates: number;
+  /** Of this source's {@link SourceReport.papers}, how many have a title derived from the abstract. */
+  derivedTitles: number;
+  /** Records of this source whose abstract looks cut off mid-sentence. */
+  truncated: number;
   paperLines: number;
   boilerplateLines: number;
   blankLines: number;
@@ -65,6 +85,10 @@ export interface IngestReport {
   records: number;
   duplicatesMerged: number;
   derivedTitles: number;
+  /** Papers whose abstract looks cut off mid-sentence in every source. */
+  truncated: number;
+  /** Papers changed by `seeds/overrides.yaml`. */
+  overridden: number;
   sources: SourceReport[];
   /** Files that could not be read as text, each with a message naming it. */
   skipped: { file: string; message: string }[];
@@ -98,7 +122,10 @@ export interface CatalogOptions {
   taxonomyPath?: string;
   /** Path of the collection names; default `<seedsDir>/collections.yaml` (optional file). */
   collectionsPath?: string;
-  /** When true, any warning or skipped file throws. Default: `LECTERN_STRICT=1` in the environment. */
+  /**
+   * When true, any warning or skipped file throws. Default: `LECTERN_STRICT=1` in the environment.
+   * Invalid overrides throw in either mode: they are the maintainer's own input.
+   */
   strict?: boolean;
 }
 
@@ -121,10 +148,11 @@ export function warningLines(report: IngestReport): string[] {
 }
 
 /**
- * Build the catalog from a seeds directory: ingest, merge duplicates, title, slug, assign topics,
- * keyphrases, related papers (BM25 neighbours), map positions (UMAP) and collections.
- * Papers are sorted by id, so output is independent of file order.
- * @throws Error when the taxonomy or collections file is invalid; {@link StrictModeError} in strict mode when ingest
+ * Build the catalog from a seeds directory: ingest, merge duplicates, apply maintainer overrides,
+ * title, slug, assign topics, keyphrases, related papers (BM25 neighbours), map positions (UMAP)
+ * and collections. Papers are sorted by id, so output is independent of file order.
+ * @throws Error when the taxonomy or `seeds/collections.yaml` is invalid; OverrideError naming the
+ *   key when `seeds/overrides.yaml` is invalid; {@link StrictModeError} in strict mode when ingest
  *   warned.
  */
 export function buildCatalog(options: CatalogOptions): Catalog {
@@ -133,16 +161,26 @@ export function buildCatalog(options: CatalogOptions): Catalog {
   const merged = mergeRecords(records).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const taxonomy = loadTaxonomy(options.taxonomyPath ?? join(options.seedsDir, 'topics.yaml'));
   const matcher = new TopicMatcher(taxonomy);
+  const fallbackSlug = taxonomy.topics.find((t) => t.fallback)?.slug;
 
-  const titled = merged.map((m) => ({
-    ...m,
-    title: m.title ?? deriveTitle(m.abstract),
-    titleSource: (m.title !== undefined ? 'seed' : 'derived') as Paper['titleSource'],
-  }));
+  const overrides = loadOverrides(options.seedsDir);
+  if (overrides) checkOverrides(overrides, new Set(merged.map((m) => m.id)), new Set(taxonomy.topics.map((t) => t.slug)));
+  const overrideOf = (id: string) => overrides?.entries.get(id);
+
+  const titled = merged.map((m) => {
+    const humanTitle = overrideOf(m.id)?.title ?? m.title;
+    return {
+      ...m,
+      title: humanTitle ?? deriveTitle(m.abstract),
+      titleSource: (humanTitle !== undefined ? 'seed' : 'derived') as Paper['titleSource'],
+    };
+  });
   const slugs = uniqueSlugs(titled.map((p) => ({ id: p.id, base: slugify(p.title) })));
   // Tokenise each paper once; topics, related papers, keyphrases and the map all reuse it.
   const tokens = titled.map((p) => ({ title: terms(p.title), abstract: terms(p.abstract) }));
-  const topicsOf = tokens.map((t) => matcher.assignStems(t.title.map((x) => x.stem), t.abstract.map((x) => x.stem)));
+  const topicsOf = tokens.map((t, i) =>
+    mergeTopics(matcher.assignStems(t.title.map((x) => x.stem), t.abstract.map((x) => x.stem)), overrideOf(titled[i]!.id)?.topics, fallbackSlug),
+  );
   const space = bm25Space(tokens.map((t) => contentStems(t.title, t.abstract)));
   // One neighbour search serves both: the first RELATED_PAPERS are shown, all feed the map.
   const neighbours = nearestNeighbours(space, { k: Math.max(RELATED_PAPERS, MAP_NEIGHBOURS), whyTerms: 3, whyFor: RELATED_PAPERS });
@@ -159,23 +197,29 @@ export function buildCatalog(options: CatalogOptions): Catalog {
   );
   const collectionOfFile = new Map(collections.map((c) => [c.file, c.slug]));
 
-  const papers: Paper[] = titled.map((p, i) => ({
-    id: p.id,
-    slug: slugs.get(p.id)!,
-    title: p.title,
-    titleSource: p.titleSource,
-    abstract: p.abstract,
-    topics: topicsOf[i]!,
-    sources: p.sources,
-    truncated: p.truncated,
-    keyphrases: keyphrases[i]!,
-    related: neighbours[i]!.slice(0, RELATED_PAPERS).map((nb) => ({
-      id: titled[nb.index]!.id,
-      why: nb.why.map((t) => display.get(space.vocab[t]!) ?? space.vocab[t]!),
-    })),
-    collections: [...new Set(p.sources.map((s) => collectionOfFile.get(s.file)!))],
-    map: map[i]!,
-  }));
+  const papers: Paper[] = titled.map((p, i) => {
+    const o = overrideOf(p.id);
+    return {
+      id: p.id,
+      slug: slugs.get(p.id)!,
+      title: p.title,
+      titleSource: p.titleSource,
+      abstract: p.abstract,
+      topics: topicsOf[i]!,
+      sources: p.sources,
+      truncated: p.truncated,
+      keyphrases: keyphrases[i]!,
+      related: neighbours[i]!.slice(0, RELATED_PAPERS).map((nb) => ({
+        id: titled[nb.index]!.id,
+        why: nb.why.map((t) => display.get(space.vocab[t]!) ?? space.vocab[t]!),
+      })),
+      collections: [...new Set(p.sources.map((s) => collectionOfFile.get(s.file)!))],
+      map: map[i]!,
+      ...(o?.url !== undefined ? { url: o.url } : {}),
+      ...(o?.links !== undefined && o.links.length > 0 ? { links: o.links } : {}),
+      ...(o?.note !== undefined ? { note: o.note } : {}),
+    };
+  });
 
   const counts = new Map<string, number>();
   const pairs = new Map<string, Map<string, number>>();
@@ -199,22 +243,45 @@ export function buildCatalog(options: CatalogOptions): Catalog {
       .slice(0, RELATED_TOPICS),
   }));
 
-  const report: IngestReport = {
-    papers: papers.length,
-    records: records.length,
-    duplicatesMerged: records.length - papers.length,
-    derivedTitles: papers.filter((p) => p.titleSource === 'derived').length,
-    sources: sources.map((s) => ({
+  // Attribute each paper to the source of its first record (file-name then line order).
+  const derivedIds = new Set(papers.filter((p) => p.titleSource === 'derived').map((p) => p.id));
+  const seen = new Set<string>();
+  const sourceReports: SourceReport[] = sources.map((s) => {
+    let duplicates = 0;
+    let derivedTitles = 0;
+    for (const r of s.records) {
+      const id = paperId(r.abstract);
+      if (seen.has(id)) duplicates++;
+      else {
+        seen.add(id);
+        if (derivedIds.has(id)) derivedTitles++;
+      }
+    }
+    return {
       file: s.file,
       format: s.format,
       ...(s.label !== undefined ? { label: s.label } : {}),
       lines: s.lines,
       records: s.records.length,
+      papers: s.records.length - duplicates,
+      duplicates,
+      derivedTitles,
+      truncated: s.records.filter((r) => r.truncated).length,
       paperLines: s.paperLines,
       boilerplateLines: s.boilerplateLines,
       blankLines: s.blankLines,
       warnings: s.warnings,
-    })),
+    };
+  });
+
+  const report: IngestReport = {
+    papers: papers.length,
+    records: records.length,
+    duplicatesMerged: records.length - papers.length,
+    derivedTitles: derivedIds.size,
+    truncated: papers.filter((p) => p.truncated).length,
+    overridden: overrides?.entries.size ?? 0,
+    sources: sourceReports,
     skipped,
   };
 

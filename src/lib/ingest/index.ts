@@ -37,15 +37,22 @@ export function listSeedFiles(dir: string): string[] {
  * Read and parse every seed file in `dir`.
  *
  * @param dir - path of the seeds directory.
- * @returns parsed sources in file-name order, and the files skipped because they are empty,
- *   binary or not valid UTF-8 (with a message naming the file and, where it applies, the byte
- *   offset).
+ * @returns parsed sources in file-name order, and the files skipped because they cannot be read,
+ *   are empty, binary or not valid UTF-8 (with a message naming the file and, where it applies,
+ *   the byte offset).
  */
 export function ingestDirectory(dir: string): IngestResult {
   const sources: ParsedSource[] = [];
   const skipped: SkippedSource[] = [];
   for (const file of listSeedFiles(dir)) {
-    const bytes = readFileSync(join(dir, file));
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(join(dir, file));
+    } catch (err) {
+      // e.g. EISDIR (a directory named *.txt) or EACCES: name the file and go on.
+      skipped.push({ file, message: `${file}: cannot be read (${(err as { code?: string }).code ?? (err as Error).message}); file skipped` });
+      continue;
+    }
     let text: string;
     try {
       text = decodeSeed(bytes);

@@ -4,7 +4,8 @@
  * Three format families occur in scraped dumps of paper listings:
  * - `huggingface`: Hugging Face Papers listing pages: a title line followed by its abstract line,
  *   with or without blank lines between records, wrapped in page boilerplate.
- * - `arxiv`: one abstract per line, each prefixed "Abstract:", no titles, possibly a header line.
+ * - `arxiv`: one abstract per line, each prefixed "Abstract:", possibly a header line, and titles
+ *   only when given on a "Title:" line before their abstract.
  * - `bare`: one abstract per line, nothing else.
  * Detection looks at the shape of the lines, never at the file name.
  */
@@ -39,6 +40,9 @@ export interface SeedRecord {
   truncated: boolean;
 }
 
+/** What one line of a seed file turned out to be. */
+export type LineKind = 'paper' | 'boilerplate' | 'blank' | 'warning';
+
 /** The result of parsing one seed file. */
 export interface ParsedSource {
   file: string;
@@ -54,6 +58,11 @@ export interface ParsedSource {
   /** Lines that are part of a record. */
   paperLines: number;
   warnings: IngestWarning[];
+  /**
+   * The account of every line: `lineKinds[n - 1]` is what line `n` became. Its length is `lines`,
+   * and its counts equal `paperLines`, `boilerplateLines`, `blankLines` and `warnings.length`.
+   */
+  lineKinds: LineKind[];
 }
 
 /**
@@ -68,11 +77,20 @@ export const BOILERPLATE_PATTERNS: readonly RegExp[] = [
   /^by ak and the research community$/i,
 ];
 
+/**
+ * Longest line (in characters) taken for a header label that names the collection (e.g. "UC
+ * Berkeley" above an arXiv listing). Longer unknown lines before the first paper are warnings.
+ */
+export const LABEL_MAX_LENGTH = 80;
+
 /** "Subscribe" glued to the front of the first title by the scraper, e.g. "SubscribeReWiND: …". */
 const GLUED_SUBSCRIBE = /^Subscribe(?=[\p{Lu}\p{N}"'“(])/u;
 
 /** "Abstract:" prefix of arXiv-style listings, with or without a following space. */
 const ABSTRACT_PREFIX = /^abstract\s*:\s*/i;
+
+/** "Title:" prefix of arXiv listings copied with their titles ("Title: …" then "Abstract: …"). */
+const TITLE_PREFIX = /^title\s*:\s*/i;
 
 /**
  * Length (in characters) under which any line is taken for a title. Titles in the seeds are at
@@ -145,7 +163,7 @@ export function detectFormat(lines: readonly string[]): SeedFormat {
 function makeRecord(file: string, abstract: ContentLine, title?: ContentLine): SeedRecord {
   const text = abstract.text.replace(ABSTRACT_PREFIX, '');
   return {
-    ...(title ? { title: title.text } : {}),
+    ...(title ? { title: title.text.replace(TITLE_PREFIX, '') } : {}),
     abstract: text,
     source: { file, line: title ? title.n : abstract.n },
     lines: title ? [title.n, abstract.n] : [abstract.n],
@@ -176,47 +194,78 @@ export function parseSeed(file: string, text: string): ParsedSource {
     blankLines: 0,
     paperLines: 0,
     warnings: [],
+    lineKinds: new Array<LineKind>(raw.length),
+  };
+  const mark = (n: number, kind: LineKind) => {
+    out.lineKinds[n - 1] = kind;
   };
 
   const content: ContentLine[] = [];
   normalised.forEach((text, i) => {
     const n = i + 1;
-    if (text === '') out.blankLines++;
-    else if (format === 'huggingface' && isBoilerplate(text)) out.boilerplateLines++;
+    if (text === '') mark(n, 'blank');
+    else if (format === 'huggingface' && isBoilerplate(text)) mark(n, 'boilerplate');
     else content.push({ n, text: format === 'huggingface' ? text.replace(GLUED_SUBSCRIBE, '') : text });
   });
 
-  const warn = (line: ContentLine, message: string) => out.warnings.push({ line: line.n, message });
+  const warn = (line: ContentLine, message: string) => {
+    out.warnings.push({ line: line.n, message });
+    mark(line.n, 'warning');
+  };
+  const record = (abstract: ContentLine, title?: ContentLine) => {
+    const r = makeRecord(file, abstract, title);
+    out.records.push(r);
+    for (const n of r.lines) mark(n, 'paper');
+  };
+  /** A short unknown line before the first paper names the collection; only the first one. */
+  const takeAsLabel = (line: ContentLine): boolean => {
+    if (out.records.length > 0 || out.label !== undefined || line.text.length > LABEL_MAX_LENGTH) return false;
+    out.label = line.text;
+    mark(line.n, 'boilerplate');
+    return true;
+  };
   const preview = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
 
   if (format === 'huggingface') {
     let pendingTitle: ContentLine | undefined;
     for (const line of content) {
       if (isTitleLike(line.text)) {
-        if (pendingTitle) warn(pendingTitle, `title with no abstract after it: "${preview(pendingTitle.text)}"`);
+        if (pendingTitle && !takeAsLabel(pendingTitle)) warn(pendingTitle, `title with no abstract after it, ignored: "${preview(pendingTitle.text)}"`);
         pendingTitle = line;
       } else {
-        out.records.push(makeRecord(file, line, pendingTitle));
+        record(line, pendingTitle);
         pendingTitle = undefined;
       }
     }
-    if (pendingTitle) warn(pendingTitle, `title with no abstract after it (end of file): "${preview(pendingTitle.text)}"`);
+    if (pendingTitle) warn(pendingTitle, `title with no abstract after it (end of file), ignored: "${preview(pendingTitle.text)}"`);
   } else {
-    // arxiv and bare: one abstract per line; a short line before the first abstract is a header label.
+    // arxiv and bare: one abstract per line; a short line before the first abstract is a header
+    // label; in arxiv listings a "Title:" line names the abstract that follows it.
+    let pendingTitle: ContentLine | undefined;
+    const dropPendingTitle = (why: string) => {
+      if (pendingTitle) warn(pendingTitle, `title with no abstract after it${why}, ignored: "${preview(pendingTitle.text)}"`);
+      pendingTitle = undefined;
+    };
     for (const line of content) {
       const isAbstract = format === 'arxiv' ? ABSTRACT_PREFIX.test(line.text) || !isTitleLike(line.text) : !isTitleLike(line.text);
       if (isAbstract) {
-        out.records.push(makeRecord(file, line));
-      } else if (out.records.length === 0 && out.label === undefined) {
-        out.label = line.text;
-        out.boilerplateLines++;
-      } else {
+        record(line, pendingTitle);
+        pendingTitle = undefined;
+      } else if (format === 'arxiv' && TITLE_PREFIX.test(line.text)) {
+        dropPendingTitle('');
+        pendingTitle = line;
+      } else if (pendingTitle !== undefined || !takeAsLabel(line)) {
         warn(line, `line is neither an abstract nor a header, ignored: "${preview(line.text)}"`);
       }
     }
+    dropPendingTitle(' (end of file)');
   }
 
-  out.paperLines = out.records.reduce((sum, r) => sum + r.lines.length, 0);
+  for (const kind of out.lineKinds) {
+    if (kind === 'paper') out.paperLines++;
+    else if (kind === 'boilerplate') out.boilerplateLines++;
+    else if (kind === 'blank') out.blankLines++;
+  }
   out.warnings.sort((a, b) => a.line - b.line);
   return out;
 }

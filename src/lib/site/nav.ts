@@ -6,4 +6,5 @@ export const NAV_ITEMS: readonly { path: string; label: string }[] = [
   { path: 'map/', label: 'Map' },
   { path: 'collections/', label: 'Collections' },
   { path: 'search/', label: 'Search' },
+  { path: 'stats/', label: 'Stats' },
 ];
