@@ -71,7 +71,7 @@ export function topicColours(n: number, dark = false): string[] {
 
 /** The `<style>` body giving classes `c0…c<n-1>` their fill, with a dark-mode override. */
 export function topicColourCss(n: number): string {
-  const light = topicColours(n).map((c, i) => `.c${i}{fill:${c};background-color:${c}}`).join('');
-  const dark = topicColours(n, true).map((c, i) => `.c${i}{fill:${c};background-color:${c}}`).join('');
+  const light = topicColours(n).map((c, i) => `.c${i}{fill:${c}}`).join('');
+  const dark = topicColours(n, true).map((c, i) => `.c${i}{fill:${c}}`).join('');
   return `${light}@media (prefers-color-scheme: dark){${dark}}`;
 }
