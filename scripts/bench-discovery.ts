@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { ingestDirectory } from '../src/lib/ingest/index.ts';
 import { terms } from '../src/lib/enrich/nlp.ts';
 import { loadTaxonomy, TopicMatcher } from '../src/lib/enrich/topics.ts';
-import { bm25Space, contentStems, nearestNeighbours } from '../src/lib/enrich/related.ts';
-import { extractKeyphrases } from '../src/lib/enrich/keyphrases.ts';
+import { Bm25SpaceBuilder, contentStems, nearestNeighbours } from '../src/lib/enrich/related.ts';
+import { KeyphraseIndex } from '../src/lib/enrich/keyphrases.ts';
 import { layoutMap, MAP_NEIGHBOURS } from '../src/lib/enrich/map.ts';
 import { syntheticPapers } from './synthetic.ts';
 
@@ -25,20 +25,35 @@ function time<T>(f: () => T): [T, number] {
 }
 
 function bench(label: string, papers: { title: string; abstract: string }[]): string {
-  const [tokens, tTok] = time(() => papers.map((p) => ({ title: terms(p.title), abstract: terms(p.abstract) })));
-  const [, tTopics] = time(() => tokens.map((t) => matcher.assignStems(t.title.map((x) => x.stem), t.abstract.map((x) => x.stem))));
-  const [space, tVec] = time(() => bm25Space(tokens.map((t) => contentStems(t.title, t.abstract))));
+  // Streams like the catalog: tokens of one paper at a time, compact results kept.
+  const builder = new Bm25SpaceBuilder();
+  const index = new KeyphraseIndex();
+  let tTok = 0;
+  let tTopics = 0;
+  let tVec = 0;
+  let tKp = 0;
+  for (const p of papers) {
+    const [tokens, a] = time(() => ({ title: terms(p.title), abstract: terms(p.abstract) }));
+    const [, b] = time(() => matcher.assignStems(tokens.title.map((x) => x.stem), tokens.abstract.map((x) => x.stem)));
+    const [, c] = time(() => builder.add(contentStems(tokens.title, tokens.abstract)));
+    const [, d] = time(() => index.add(tokens.title, tokens.abstract));
+    tTok += a; tTopics += b; tVec += c; tKp += d;
+  }
+  const [space, tBuild] = time(() => builder.build());
+  tVec += tBuild;
   const [nn, tNN] = time(() => nearestNeighbours(space, { k: MAP_NEIGHBOURS, whyFor: 5 }));
-  const [, tKp] = time(() => extractKeyphrases(tokens));
+  const [, tSelect] = time(() => index.select());
+  tKp += tSelect;
   const [, tMap] = time(() => layoutMap(nn, space));
   const fewest = Math.min(...nn.map((x) => Math.min(x.length, 5)));
   const ms = (x: number) => `${Math.round(x).toLocaleString('en')} ms`;
-  return `| ${label} | ${papers.length.toLocaleString('en')} | ${ms(tTok)} | ${ms(tTopics)} | ${ms(tVec)} | ${ms(tNN)} | ${ms(tKp)} | ${ms(tMap)} | ${fewest} |`;
+  const heap = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+  return `| ${label} | ${papers.length.toLocaleString('en')} | ${ms(tTok)} | ${ms(tTopics)} | ${ms(tVec)} | ${ms(tNN)} | ${ms(tKp)} | ${ms(tMap)} | ${fewest} | ${heap} MB |`;
 }
 
 const real = ingestDirectory('seeds').sources.flatMap((s) => s.records).map((r) => ({ title: r.title ?? '', abstract: r.abstract }));
 console.log('CPU time per step (ms):\n');
-console.log('| corpus | papers | tokenise | topics | BM25 vectors | related (k=15) | keyphrases | UMAP map | fewest related |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| corpus | papers | tokenise | topics | BM25 vectors | related (k=15) | keyphrases | UMAP map | fewest related | heap after |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 console.log(bench('real seeds (records, before merging)', real));
 for (const n of sizes.length > 0 ? sizes : [10000]) console.log(bench(`synthetic (seed 42)`, syntheticPapers(n)));

@@ -9,8 +9,8 @@ import { slugify, uniqueSlugs } from './slug.ts';
 import { deriveTitle } from './title.ts';
 import { loadTaxonomy, TopicMatcher, type TopicDefinition } from './topics.ts';
 import { terms } from './nlp.ts';
-import { bm25Space, contentStems, nearestNeighbours, stemDisplayForms } from './related.ts';
-import { extractKeyphrases } from './keyphrases.ts';
+import { Bm25SpaceBuilder, contentStems, nearestNeighbours, StemDisplayForms } from './related.ts';
+import { KeyphraseIndex } from './keyphrases.ts';
 import { layoutMap, MAP_NEIGHBOURS, type MapPoint } from './map.ts';
 import { buildCollections, loadCollectionsConfig, type Collection } from './collections.ts';
 import { checkOverrides, loadOverrides, mergeTopics, type OverrideLink } from './overrides.ts';
@@ -176,16 +176,23 @@ export function buildCatalog(options: CatalogOptions): Catalog {
     };
   });
   const slugs = uniqueSlugs(titled.map((p) => ({ id: p.id, base: slugify(p.title) })));
-  // Tokenise each paper once; topics, related papers, keyphrases and the map all reuse it.
-  const tokens = titled.map((p) => ({ title: terms(p.title), abstract: terms(p.abstract) }));
-  const topicsOf = tokens.map((t, i) =>
-    mergeTopics(matcher.assignStems(t.title.map((x) => x.stem), t.abstract.map((x) => x.stem)), overrideOf(titled[i]!.id)?.topics, fallbackSlug),
-  );
-  const space = bm25Space(tokens.map((t) => contentStems(t.title, t.abstract)));
+  // Tokenise each paper once and keep only compact results (topics, term vectors, keyphrase
+  // shortlists, display forms): the token objects of every paper would not fit in memory at 50k.
+  const spaceBuilder = new Bm25SpaceBuilder();
+  const display = new StemDisplayForms();
+  const keyphraseIndex = new KeyphraseIndex();
+  const topicsOf = titled.map((p) => {
+    const title = terms(p.title);
+    const abstract = terms(p.abstract);
+    spaceBuilder.add(contentStems(title, abstract));
+    display.add(abstract);
+    keyphraseIndex.add(title, abstract);
+    return mergeTopics(matcher.assignStems(title.map((x) => x.stem), abstract.map((x) => x.stem)), overrideOf(p.id)?.topics, fallbackSlug);
+  });
+  const space = spaceBuilder.build();
   // One neighbour search serves both: the first RELATED_PAPERS are shown, all feed the map.
   const neighbours = nearestNeighbours(space, { k: Math.max(RELATED_PAPERS, MAP_NEIGHBOURS), whyTerms: 3, whyFor: RELATED_PAPERS });
-  const display = stemDisplayForms(tokens.map((t) => t.abstract));
-  const keyphrases = extractKeyphrases(tokens);
+  const keyphrases = keyphraseIndex.select();
   const map = layoutMap(neighbours, space);
 
   const collectionsPath = options.collectionsPath ?? join(options.seedsDir, 'collections.yaml');
@@ -211,7 +218,7 @@ export function buildCatalog(options: CatalogOptions): Catalog {
       keyphrases: keyphrases[i]!,
       related: neighbours[i]!.slice(0, RELATED_PAPERS).map((nb) => ({
         id: titled[nb.index]!.id,
-        why: nb.why.map((t) => display.get(space.vocab[t]!) ?? space.vocab[t]!),
+        why: nb.why.map((t) => display.get(space.vocab[t]!)),
       })),
       collections: [...new Set(p.sources.map((s) => collectionOfFile.get(s.file)!))],
       map: map[i]!,

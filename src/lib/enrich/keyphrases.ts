@@ -62,48 +62,84 @@ function collect(tokens: Term[], into: Map<string, Candidate>, inTitle: boolean)
   }
 }
 
+/** A candidate kept for scoring once document frequencies are known (compact, per paper). */
+interface Kept {
+  key: string;
+  words: number;
+  /** {@link TITLE_BOOST} × title hits + abstract hits. */
+  tf: number;
+  incidental: boolean;
+  form: string;
+}
+
+/** Candidates kept per paper: the repeated or title ones, and a few incidental ones as fallback. */
+export const KEPT_CANDIDATES = 40;
+export const KEPT_INCIDENTAL = 12;
+
 /**
- * Keyphrases of every paper of a corpus.
+ * Keyphrase extraction fed one paper at a time: each paper's candidates are counted into corpus
+ * document frequencies and only a compact shortlist is kept, so memory stays small at 50,000
+ * papers. Call {@link select} once all papers are added.
+ */
+export class KeyphraseIndex {
+  private readonly docs: Kept[][] = [];
+  private readonly df = new Map<string, number>();
+
+  /** Add the next paper's title and abstract tokens ({@link terms}). */
+  add(title: Term[], abstract: Term[]): void {
+    const m = new Map<string, Candidate>();
+    collect(title, m, true);
+    collect(abstract, m, false);
+    const strong: Kept[] = [];
+    const weak: Kept[] = [];
+    for (const c of m.values()) {
+      this.df.set(c.key, (this.df.get(c.key) ?? 0) + 1);
+      // A phrase seen once, only in the abstract, is usually incidental: kept as a last resort.
+      const incidental = c.titleHits === 0 && c.abstractHits < 2;
+      const kept = { key: c.key, words: c.words, tf: TITLE_BOOST * c.titleHits + c.abstractHits, incidental, form: displayForm(c.forms.size > 0 ? c.forms : c.titleForms) };
+      (incidental ? weak : strong).push(kept);
+    }
+    const byPromise = (a: Kept, b: Kept) => b.tf * b.words - a.tf * a.words || (a.key < b.key ? -1 : 1);
+    this.docs.push([...strong.sort(byPromise).slice(0, KEPT_CANDIDATES), ...weak.sort(byPromise).slice(0, KEPT_INCIDENTAL)]);
+  }
+
+  /**
+   * Keyphrases of every added paper, in order: {@link MIN_KEYPHRASES}–{@link MAX_KEYPHRASES}
+   * phrases (fewer only when the paper has fewer distinct content words), best first, in their
+   * most frequent written form; no phrase repeats a word of a better one.
+   */
+  select(): string[][] {
+    const n = this.docs.length;
+    const df = this.df;
+    return this.docs.map((cands) => {
+      const scored = cands
+        .filter((c) => c.words > 1 || df.get(c.key)! <= Math.max(2, MAX_UNIGRAM_DF_SHARE * n))
+        .map((c) => ({ c, score: c.tf * Math.log((n + 1) / (df.get(c.key)! + 0.5)) * (1 + LENGTH_BOOST * (c.words - 1)) }))
+        .sort((a, b) => Number(a.c.incidental) - Number(b.c.incidental) || b.score - a.score || (a.c.key < b.c.key ? -1 : 1));
+      const chosen: Kept[] = [];
+      const usedStems = new Set<string>();
+      const top = scored[0]?.score ?? 0;
+      for (const { c, score } of scored) {
+        if (chosen.length >= MAX_KEYPHRASES) break;
+        if (chosen.length >= MIN_KEYPHRASES && (c.incidental || score < MIN_RELATIVE_SCORE * top)) break;
+        const stems = c.key.split(' ');
+        if (stems.some((s) => usedStems.has(s))) continue;
+        chosen.push(c);
+        for (const s of stems) usedStems.add(s);
+      }
+      return chosen.map((c) => c.form);
+    });
+  }
+}
+
+/**
+ * Keyphrases of every paper of a corpus (convenience over {@link KeyphraseIndex}).
  * @param docs - each paper's title and abstract tokens ({@link terms}).
- * @returns per paper, {@link MIN_KEYPHRASES}–{@link MAX_KEYPHRASES} phrases (fewer only when the
- *   paper has fewer distinct content words), best first, in their most frequent written form;
- *   no phrase repeats a word of a better one.
  */
 export function extractKeyphrases(docs: { title: Term[]; abstract: Term[] }[]): string[][] {
-  const perDoc = docs.map((d) => {
-    const m = new Map<string, Candidate>();
-    collect(d.title, m, true);
-    collect(d.abstract, m, false);
-    return m;
-  });
-  const df = new Map<string, number>();
-  for (const m of perDoc) for (const key of m.keys()) df.set(key, (df.get(key) ?? 0) + 1);
-  const n = docs.length;
-
-  return perDoc.map((m) => {
-    const scored = [...m.values()]
-      .filter((c) => c.words > 1 || df.get(c.key)! <= Math.max(2, MAX_UNIGRAM_DF_SHARE * n))
-      .map((c) => {
-        const tf = TITLE_BOOST * c.titleHits + c.abstractHits;
-        const idf = Math.log((n + 1) / (df.get(c.key)! + 0.5));
-        // A phrase seen once, only in the abstract, is usually incidental: keep it as a last resort.
-        const incidental = c.titleHits === 0 && c.abstractHits < 2;
-        return { c, score: tf * idf * (1 + LENGTH_BOOST * (c.words - 1)), incidental };
-      })
-      .sort((a, b) => Number(a.incidental) - Number(b.incidental) || b.score - a.score || (a.c.key < b.c.key ? -1 : 1));
-    const chosen: Candidate[] = [];
-    const usedStems = new Set<string>();
-    const top = scored[0]?.score ?? 0;
-    for (const { c, incidental, score } of scored) {
-      if (chosen.length >= MAX_KEYPHRASES) break;
-      if (chosen.length >= MIN_KEYPHRASES && (incidental || score < MIN_RELATIVE_SCORE * top)) break;
-      const stems = c.key.split(' ');
-      if (stems.some((s) => usedStems.has(s))) continue;
-      chosen.push(c);
-      for (const s of stems) usedStems.add(s);
-    }
-    return chosen.map((c) => displayForm(c.forms.size > 0 ? c.forms : c.titleForms));
-  });
+  const index = new KeyphraseIndex();
+  for (const d of docs) index.add(d.title, d.abstract);
+  return index.select();
 }
 
 /** Most frequent written form; ties: the one with fewer capitals (mid-sentence form). */

@@ -56,30 +56,52 @@ export function contentStems(title: Term[], abstract: Term[]): string[] {
 }
 
 /**
- * Weight documents with BM25 (wink-nlp `bm25-vectorizer`, {@link BM25_CONFIG}) into sparse vectors.
+ * Builds a BM25 term space one document at a time, so callers need not keep every document's
+ * tokens in memory (at 50,000 papers the token objects alone would exceed Node's default heap).
+ * Weighting is wink-nlp's `bm25-vectorizer` ({@link BM25_CONFIG}).
+ */
+export class Bm25SpaceBuilder {
+  private readonly vectorizer = bm25Vectorizer({ ...BM25_CONFIG });
+  private readonly ids = new Map<string, number>();
+  private readonly vocab: string[] = [];
+  private count = 0;
+
+  /** Add the next document as its stems ({@link contentStems}). */
+  add(stems: string[]): void {
+    // An empty document would leave wink's vectorizer without a length; give it a placeholder.
+    this.vectorizer.learn(stems.length > 0 ? stems : ['\u0000']);
+    for (const s of stems) if (!this.ids.has(s)) { this.ids.set(s, this.vocab.length); this.vocab.push(s); }
+    this.count++;
+  }
+
+  /** The weighted vectors of every added document, in order; call once. */
+  build(): TermSpace {
+    const df = new Int32Array(this.vocab.length);
+    const vectors: SparseVector[] = [];
+    for (let i = 0; i < this.count; i++) {
+      const bow = this.vectorizer.doc(i).out(its.bow) as Record<string, number>;
+      const entries: [number, number][] = [];
+      for (const s in bow) {
+        const id = this.ids.get(s);
+        if (id !== undefined) entries.push([id, bow[s]!]);
+      }
+      entries.sort((a, b) => a[0] - b[0]);
+      for (const [t] of entries) df[t]!++;
+      vectors.push({ terms: Int32Array.from(entries, (e) => e[0]), weights: Float64Array.from(entries, (e) => e[1]) });
+    }
+    return { vectors, vocab: this.vocab, df };
+  }
+}
+
+/**
+ * Weight documents with BM25 into sparse vectors (see {@link Bm25SpaceBuilder}).
  * @param docs - each document as its stems ({@link contentStems}).
  * @returns vectors (same order as `docs`), vocabulary and document frequencies.
  */
 export function bm25Space(docs: string[][]): TermSpace {
-  const vectorizer = bm25Vectorizer({ ...BM25_CONFIG });
-  const ids = new Map<string, number>();
-  const vocab: string[] = [];
-  for (const d of docs) {
-    // An empty document would leave wink's vectorizer without a length; give it a placeholder.
-    vectorizer.learn(d.length > 0 ? d : ['\u0000']);
-    for (const s of d) if (!ids.has(s)) { ids.set(s, vocab.length); vocab.push(s); }
-  }
-  const df = new Int32Array(vocab.length);
-  const vectors = docs.map((_, i) => {
-    const bow = (docs.length > 0 ? vectorizer.doc(i).out(its.bow) : {}) as Record<string, number>;
-    const entries = Object.entries(bow)
-      .filter(([s]) => ids.has(s))
-      .map(([s, w]) => [ids.get(s)!, w] as const)
-      .sort((a, b) => a[0] - b[0]);
-    for (const [t] of entries) df[t]!++;
-    return { terms: Int32Array.from(entries.map((e) => e[0])), weights: Float64Array.from(entries.map((e) => e[1])) };
-  });
-  return { vectors, vocab, df };
+  const builder = new Bm25SpaceBuilder();
+  for (const d of docs) builder.add(d);
+  return builder.build();
 }
 
 /** One related document. */
@@ -191,26 +213,28 @@ export function sharedTerms(a: SparseVector, b: SparseVector, limit: number): nu
 }
 
 /**
- * How to show each stem: its most frequent written form in the corpus (ties: the first
- * seen), e.g. stem "polici" → "policy".
- * @param docs - tokens of every document.
- * @returns stem → display word.
+ * How to show each stem: its most frequent written form in the corpus (ties: the first seen),
+ * e.g. stem "polici" → "policy". Fed one document at a time; memory is bounded by the vocabulary.
  */
-export function stemDisplayForms(docs: Iterable<Term[]>): Map<string, string> {
-  const counts = new Map<string, Map<string, number>>();
-  for (const doc of docs) {
+export class StemDisplayForms {
+  private readonly counts = new Map<string, Map<string, number>>();
+
+  /** Count the written forms of a document's tokens. */
+  add(doc: readonly Term[]): void {
     for (const t of doc) {
-      let m = counts.get(t.stem);
-      if (!m) counts.set(t.stem, (m = new Map()));
+      let m = this.counts.get(t.stem);
+      if (!m) this.counts.set(t.stem, (m = new Map()));
       m.set(t.text, (m.get(t.text) ?? 0) + 1);
     }
   }
-  const out = new Map<string, string>();
-  for (const [stem, m] of counts) {
-    let best = '';
+
+  /** The display form of a stem, or the stem itself when it was never seen. */
+  get(stem: string): string {
+    const m = this.counts.get(stem);
+    if (!m) return stem;
+    let best = stem;
     let bestCount = 0;
     for (const [w, c] of m) if (c > bestCount) { best = w; bestCount = c; }
-    out.set(stem, best);
+    return best;
   }
-  return out;
 }
