@@ -23,7 +23,7 @@ export interface MapDot {
   /** Centre, integer viewBox units. */
   cx: number;
   cy: number;
-  /** Index of the primary topic in the topic list (colour class `c<index>`). */
+  /** Index of the primary topic in the topic list (colour class `map-c<index>`). */
   colour: number;
   slug: string;
   title: string;
@@ -69,9 +69,17 @@ export function topicColours(n: number, dark = false): string[] {
   });
 }
 
-/** The `<style>` body giving classes `c0…c<n-1>` their fill, with a dark-mode override. */
+/**
+ * The `<style>` body giving classes `map-c0…map-c<n-1>` their fill. Dark colours apply when the
+ * reader chose dark (`html[data-theme=dark]`, see src/styles/global.css) or, without a choice, when
+ * the system prefers dark — the same rule as the site's Tailwind `dark:` variant.
+ */
 export function topicColourCss(n: number): string {
-  const light = topicColours(n).map((c, i) => `.c${i}{fill:${c}}`).join('');
-  const dark = topicColours(n, true).map((c, i) => `.c${i}{fill:${c}}`).join('');
-  return `${light}@media (prefers-color-scheme: dark){${dark}}`;
+  const rules = (colours: string[], scope: string) => colours.map((c, i) => `${scope}.map-c${i}{fill:${c}}`).join('');
+  const dark = topicColours(n, true);
+  return (
+    rules(topicColours(n), '') +
+    rules(dark, ':root[data-theme=dark] ') +
+    `@media (prefers-color-scheme: dark){${rules(dark, ':root:not([data-theme=light]) ')}}`
+  );
 }
