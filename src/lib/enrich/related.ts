@@ -4,8 +4,8 @@
  *
  * Never builds an n×n matrix. Each paper is a query of its {@link QUERY_TERMS} heaviest terms;
  * only terms held by at most {@link MAX_DF_SHARE} of the papers are looked up (very common terms
- * carry almost no BM25 weight and would make the work quadratic). Work per paper is therefore
- * bounded by QUERY_TERMS × the posting-list length, which stays small for discriminative terms.
+ * carry almost no BM25 weight), and at most {@link MAX_POSTINGS_PER_QUERY} postings are scanned
+ * per paper, so the work per paper is bounded and the whole search is linear in the papers.
  */
 // The `.js` path is what Node's ESM resolver needs (the package has no exports map); see wink-utilities.d.ts.
 import bm25Vectorizer from 'wink-nlp/utilities/bm25-vectorizer.js';
@@ -41,6 +41,12 @@ export const QUERY_TERMS = 40;
 export const MAX_DF_SHARE = 0.25;
 /** Posting lists shorter than this are always looked up, whatever the share (small corpora). */
 export const MIN_DF_CAP = 40;
+/**
+ * Most postings scanned per paper. Query terms are taken heaviest first; a term whose posting list
+ * would overrun the budget is skipped. This bounds the work per paper by a constant, so the whole
+ * search is linear in the number of papers (the real seeds never reach it: 40 terms × ≤ 134).
+ */
+export const MAX_POSTINGS_PER_QUERY = 20_000;
 
 /**
  * The words of a paper that count for similarity: stems of tokens of at least two letters that are
@@ -164,9 +170,13 @@ export function nearestNeighbours(space: TermSpace, options: NeighbourOptions = 
       .sort((a, b) => v.weights[b]! - v.weights[a]! || a - b)
       .slice(0, QUERY_TERMS);
     let nTouched = 0;
+    let budget = MAX_POSTINGS_PER_QUERY;
     for (const j of order) {
       const t = v.terms[j]!;
       const w = v.weights[j]!;
+      const length = start[t + 1]! - start[t]!;
+      if (length > budget) continue;
+      budget -= length;
       for (let p = start[t]!; p < start[t + 1]!; p++) {
         const other = postDoc[p]!;
         if (other === d) continue;
