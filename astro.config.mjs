@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import tailwindcss from '@tailwindcss/vite';
+import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 
 /**
@@ -15,6 +16,9 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [pagefind()],
-  vite: { plugins: [tailwindcss()] },
+  // /list/ is the reader's own (browser-local) list: nothing there for a crawler.
+  integrations: [sitemap({ filter: (page) => !/\/list\/$/.test(page) }), pagefind()],
+  // assetsInlineLimit 0: never inline bundled scripts/styles into the HTML, so the only inline
+  // script is the byte-stable theme script in src/components/HeadMeta.astro (CSP hashes it).
+  vite: { plugins: [tailwindcss()], build: { assetsInlineLimit: 0 } },
 });

@@ -10,6 +10,12 @@ const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bi
   (p): p is string => !!p && existsSync(p),
 );
 const PORT = Number(process.env.LECTERN_TEST_PORT || 4329);
+/**
+ * The untrusted-input fixture site (`npm run build:fixtures` → `dist-fixtures/`, built from
+ * tests/fixtures/untrusted/) is served on a second port for tests/e2e/untrusted.spec.ts.
+ */
+const FIXTURES_PORT = Number(process.env.LECTERN_FIXTURES_PORT || PORT + 100);
+const UNTRUSTED_SPEC = /untrusted\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -28,11 +34,22 @@ export default defineConfig({
         }
       : {},
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: UNTRUSTED_SPEC },
+    { name: 'untrusted', use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${FIXTURES_PORT}` }, testMatch: UNTRUSTED_SPEC },
+  ],
+  webServer: [
+    {
+      command: `npx astro preview --host 127.0.0.1 --port ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `npx astro preview --ignore-lock --outDir dist-fixtures --host 127.0.0.1 --port ${FIXTURES_PORT}`,
+      url: `http://127.0.0.1:${FIXTURES_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -11,7 +11,10 @@ test('the map links every paper once, with its title as tooltip, and works witho
   const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(hrefs.sort()).toEqual(papers.map((p) => p.url).sort());
   const titles = await page.locator('[data-testid="topic-map"] a > title').allTextContents();
-  expect(new Set(titles)).toEqual(new Set(papers.map((p) => p.title)));
+  expect(titles).toHaveLength(papers.length);
+  expect(titles).toContain('Masked Trajectory Models for Prediction, Representation, and Control');
+  // Titles with TeX show as readable text, not source.
+  expect(titles.filter((t) => t.includes('$') || t.includes('\\'))).toEqual([]);
   // The legend links to topic pages.
   const legend = page.getByTestId('map-legend').getByRole('link');
   expect(await legend.count()).toBeGreaterThanOrEqual(15);
@@ -61,14 +64,14 @@ test('a paper page lists 5 related papers with why-words, its keyphrases and its
   const links = related.getByRole('link');
   await expect(links).toHaveCount(mtm.related.length);
   expect(mtm.related.length).toBe(5);
-  await expect(links.first()).toHaveText(byId.get(mtm.related[0]!)!.title);
+  await expect(links.first()).toHaveAttribute('href', byId.get(mtm.related[0]!)!.url);
   await expect(related.locator('li').first()).toContainText('shares');
   await expect(page.getByTestId('keyphrases').locator('li')).toHaveCount(mtm.keyphrases.length);
   await expect(page.getByTestId('keyphrases')).toContainText('MTM');
   const collections = page.getByTestId('paper-collections').getByRole('link');
   await expect(collections).toHaveText(['World models and model-based RL', 'UC Berkeley on arXiv']);
   await links.first().click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(byId.get(mtm.related[0]!)!.title);
+  await expect(page).toHaveURL(new RegExp(`${byId.get(mtm.related[0]!)!.url}$`));
   await expectNoErrors(errors);
 });
 

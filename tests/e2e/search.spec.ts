@@ -2,20 +2,23 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { builtPapers, expectNoErrors, failOnConsoleErrors } from './helpers.ts';
 
-/** Words (≥ 8 letters) that occur in exactly one paper's abstract and in no title. */
+/**
+ * Words (≥ 8 letters) that occur in exactly one paper's abstract and in no title, and whose first
+ * 5 letters occur in no other paper either (the search stems words: "substantiate" would also
+ * find every "substantial").
+ */
 function wordsInExactlyOneAbstract(): { word: string; url: string; title: string }[] {
   const papers = builtPapers();
   const owners = new Map<string, Set<number>>();
+  const prefixOwners = new Map<string, Set<number>>();
+  const add = (map: Map<string, Set<number>>, key: string, i: number) => map.set(key, (map.get(key) ?? new Set<number>()).add(i));
   papers.forEach((p, i) => {
-    for (const w of `${p.title} ${p.abstract}`.toLowerCase().match(/\b[a-z]{8,}\b/g) ?? []) {
-      const set = owners.get(w) ?? new Set<number>();
-      set.add(i);
-      owners.set(w, set);
-    }
+    for (const w of `${p.title} ${p.abstract}`.toLowerCase().match(/\b[a-z]{8,}\b/g) ?? []) add(owners, w, i);
+    for (const w of `${p.title} ${p.abstract}`.toLowerCase().match(/\b[a-z]{5,}/g) ?? []) add(prefixOwners, w.slice(0, 5), i);
   });
   const out: { word: string; url: string; title: string }[] = [];
   for (const [word, set] of owners) {
-    if (set.size !== 1) continue;
+    if (set.size !== 1 || prefixOwners.get(word.slice(0, 5))!.size !== 1) continue;
     const p = papers[[...set][0]!]!;
     if (p.title.toLowerCase().includes(word)) continue;
     out.push({ word, url: p.url, title: p.title });

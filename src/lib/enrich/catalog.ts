@@ -7,6 +7,7 @@ import { ingestDirectory, type IngestWarning, type SeedFormat, type SourceRef } 
 import { mergeRecords, paperId } from './merge.ts';
 import { slugify, uniqueSlugs } from './slug.ts';
 import { deriveTitle } from './title.ts';
+import { plainText } from '../render/rich-text.ts';
 import { loadTaxonomy, TopicMatcher, type TopicDefinition } from './topics.ts';
 import { terms } from './nlp.ts';
 import { Bm25SpaceBuilder, contentStems, nearestNeighbours, StemDisplayForms } from './related.ts';
@@ -175,7 +176,7 @@ export function buildCatalog(options: CatalogOptions): Catalog {
       titleSource: (humanTitle !== undefined ? 'seed' : 'derived') as Paper['titleSource'],
     };
   });
-  const slugs = uniqueSlugs(titled.map((p) => ({ id: p.id, base: slugify(p.title) })));
+  const slugs = uniqueSlugs(titled.map((p) => ({ id: p.id, base: slugify(plainText(p.title)) })));
   // Tokenise each paper once and keep only compact results (topics, term vectors, keyphrase
   // shortlists, display forms): the token objects of every paper would not fit in memory at 50k.
   const spaceBuilder = new Bm25SpaceBuilder();

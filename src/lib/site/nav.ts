@@ -6,5 +6,6 @@ export const NAV_ITEMS: readonly { path: string; label: string }[] = [
   { path: 'map/', label: 'Map' },
   { path: 'collections/', label: 'Collections' },
   { path: 'search/', label: 'Search' },
+  { path: 'list/', label: 'My list' },
   { path: 'stats/', label: 'Stats' },
 ];
