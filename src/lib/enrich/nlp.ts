@@ -38,7 +38,8 @@ export function terms(text: string): Term[] {
   const types = doc.tokens().out(its.type) as string[];
   const words = doc.tokens().out(its.normal) as string[];
   const values = doc.tokens().out(its.value) as string[];
-  const stems = doc.tokens().out(its.stem) as string[];
+  // wink-nlp types its.stem with a narrower signature than out() accepts; it works at run time.
+  const stems = doc.tokens().out(its.stem as unknown as typeof its.normal) as string[];
   const stops = doc.tokens().out(its.stopWordFlag) as boolean[];
   const out: Term[] = [];
   let broken = true;
