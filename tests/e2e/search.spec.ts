@@ -31,9 +31,9 @@ test('searching a word that occurs in exactly one abstract finds that paper', as
   const dextrose = builtPapers().filter((p) => p.abstract.toLowerCase().includes('dextrose'));
   expect(dextrose).toHaveLength(1);
   await page.goto('/search/');
-  const input = page.locator('pagefind-input input');
+  const input = page.locator('#search-page pagefind-input input');
   await input.fill('dextrose');
-  const results = page.locator('pagefind-results a[href*="/papers/"]');
+  const results = page.locator('#search-page pagefind-results a[href*="/papers/"]');
   await expect(results.first()).toBeVisible();
   const hrefs = await results.evaluateAll((as) => [...new Set(as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))]);
   expect(hrefs).toEqual([dextrose[0]!.url]);

@@ -104,10 +104,11 @@ test('a derived title from a payload is text, with its marker, in the listing to
 test('Pagefind results show payload titles and excerpts as text', async ({ page }) => {
   const dialogs = watchDialogs(page);
   await page.goto('/search/');
-  await page.locator('pagefind-input input').fill('xyzzy');
-  const results = page.locator('pagefind-results a[href*="/papers/"]');
+  // The page's own search box (the header modal has another).
+  await page.locator('#search-page pagefind-input input').fill('xyzzy');
+  const results = page.locator('#search-page pagefind-results a[href*="/papers/"]');
   await expect(results.first()).toBeVisible();
-  await expect(page.locator('pagefind-results')).toContainText(`<script>window.__xss = 'title'; alert('title')</script> Xyzzy Titles & <Stray> Brackets`);
-  await expect(page.locator('pagefind-results')).toContainText('<img src=x onerror=');
+  await expect(page.locator('#search-page pagefind-results')).toContainText(`<script>window.__xss = 'title'; alert('title')</script> Xyzzy Titles & <Stray> Brackets`);
+  await expect(page.locator('#search-page pagefind-results')).toContainText('<img src=x onerror=');
   await expectNothingRan(page, dialogs);
 });

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { collectionName, hasCodeLink, paperCollections } from '../../src/lib/site/search-facets.ts';
+import {
+  COALESCE_MS,
+  historyAction,
+  parseSearchParams,
+  sameState,
+  toSearchParams,
+  type FacetParam,
+} from '../../src/lib/site/search-url.ts';
+
+const facets: FacetParam[] = [
+  { param: 'topic', filter: 'topic', values: { robotics: 'Robotics and manipulation', 'model-based-rl': 'Model-based RL and world models' } },
+  { param: 'collection', filter: 'collection', values: { 'hf-papers': 'hf-papers' } },
+  { param: 'code', filter: 'code', values: { yes: 'Links to code' } },
+];
+
+describe('parseSearchParams', () => {
+  it('restores query and facets from a shared URL', () => {
+    expect(parseSearchParams('?q=world+models&topic=robotics', facets)).toEqual({
+      query: 'world models',
+      filters: { topic: ['Robotics and manipulation'] },
+    });
+  });
+  it('reads repeated parameters as several values, once each', () => {
+    const s = parseSearchParams('topic=robotics&topic=model-based-rl&topic=robotics&code=yes', facets);
+    expect(s.filters).toEqual({ topic: ['Robotics and manipulation', 'Model-based RL and world models'], code: ['Links to code'] });
+  });
+  it('accepts a label in place of a slug and drops unknown values', () => {
+    const s = parseSearchParams(`topic=${encodeURIComponent('Robotics and manipulation')}&topic=nope&colour=red`, facets);
+    expect(s.filters).toEqual({ topic: ['Robotics and manipulation'] });
+  });
+  it('trims and collapses the query; empty URL is the empty state', () => {
+    expect(parseSearchParams('?q=%20%20vision-language-action%20%20%20models ', facets).query).toBe('vision-language-action models');
+    expect(parseSearchParams('', facets)).toEqual({ query: '', filters: {} });
+  });
+});
+
+describe('toSearchParams', () => {
+  it('writes slugs, query first, canonical order', () => {
+    const url = toSearchParams(
+      { query: ' world  models ', filters: { topic: ['Robotics and manipulation', 'Model-based RL and world models'], code: ['Links to code'] } },
+      facets,
+    );
+    expect(url).toBe('?q=world+models&topic=model-based-rl&topic=robotics&code=yes');
+  });
+  it('round-trips through parseSearchParams', () => {
+    const state = { query: 'RLHF', filters: { topic: ['Model-based RL and world models'], collection: ['hf-papers'] } };
+    expect(sameState(parseSearchParams(toSearchParams(state, facets), facets), state)).toBe(true);
+  });
+  it('gives an empty string for the empty state and skips filters it does not know', () => {
+    expect(toSearchParams({ query: '  ', filters: { topic: [], other: ['x'] } }, facets)).toBe('');
+  });
+});
+
+describe('historyAction', () => {
+  const a = { query: 'world', filters: {} };
+  it('does nothing when nothing changed', () => {
+    expect(historyAction(a, { query: 'world ', filters: { topic: [] } }, 0)).toBe('none');
+  });
+  it('pushes facet changes, even right after typing', () => {
+    expect(historyAction(a, { query: 'world', filters: { topic: ['Robotics and manipulation'] } }, 10)).toBe('push');
+  });
+  it('coalesces quick query edits and pushes a query typed later', () => {
+    expect(historyAction(a, { query: 'world models', filters: {} }, COALESCE_MS - 1)).toBe('replace');
+    expect(historyAction(a, { query: 'world models', filters: {} }, Infinity)).toBe('push');
+  });
+});
+
+describe('search facets', () => {
+  it('detects code links on GitHub, GitLab and Hugging Face, not bare mentions', () => {
+    expect(hasCodeLink('Code: https://github.com/facebookresearch/mtm')).toBe(true);
+    expect(hasCodeLink('see github.com/gkahn13/gcg.')).toBe(true);
+    expect(hasCodeLink('weights at https://huggingface.co/org/model and more')).toBe(true);
+    expect(hasCodeLink('(https://gitlab.com/group/repo)')).toBe(true);
+    expect(hasCodeLink('Code is available on GitHub.')).toBe(false);
+    expect(hasCodeLink('notgithub.com/x')).toBe(false);
+  });
+  it('names collections after their seed file and lists each once', () => {
+    expect(collectionName('001_3f9ad7b7bb7c19aa.txt')).toBe('001_3f9ad7b7bb7c19aa');
+    expect(collectionName('seeds/hf.TXT')).toBe('hf');
+    expect(paperCollections([{ file: 'a.txt' }, { file: 'b.txt' }, { file: 'a.txt' }])).toEqual(['a', 'b']);
+  });
+});
+
+describe('dev index status', () => {
+  it('is missing without an index, stale when a seed is newer, fresh after a build', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, utimesSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { indexStatus } = await import('../../src/integrations/pagefind.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'lectern-index-'));
+    const index = join(dir, 'pagefind');
+    const seeds = join(dir, 'seeds');
+    mkdirSync(seeds);
+    writeFileSync(join(seeds, 'a.txt'), 'x');
+    expect(indexStatus(index, seeds).state).toBe('missing');
+    mkdirSync(index);
+    writeFileSync(join(index, 'pagefind-entry.json'), '{}');
+    utimesSync(join(seeds, 'a.txt'), new Date(), new Date(Date.now() + 60_000));
+    const stale = indexStatus(index, seeds);
+    expect(stale.state).toBe('stale');
+    expect(stale.message).toContain('a.txt');
+    utimesSync(join(seeds, 'a.txt'), new Date(), new Date(Date.now() - 60_000));
+    expect(indexStatus(index, seeds).state).toBe('fresh');
+  });
+});
