@@ -21,6 +21,13 @@ export const paperSchema = z.object({
   topics: z.array(z.string()).min(1),
   sources: z.array(sourceRefSchema).min(1),
   truncated: z.boolean(),
+  keyphrases: z.array(z.string().min(1)),
+  /** Most similar papers, best first, with the words that drive the similarity. */
+  related: z.array(z.object({ id: z.string().regex(/^[0-9a-f]{12}$/), why: z.array(z.string()) })),
+  /** Collection slugs. */
+  collections: z.array(z.string()).min(1),
+  /** Topic-map position, both coordinates in [0, 1]. */
+  map: z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) }),
   /** The paper's own page (e.g. its arXiv abstract page), from `seeds/overrides.yaml`. */
   url: z.url().optional(),
   /** Extra links from `seeds/overrides.yaml`. */
@@ -38,6 +45,19 @@ export const topicSchema = z.object({
   minScore: z.number().optional(),
   fallback: z.boolean().optional(),
   count: z.number().int().nonnegative(),
+  /** Co-occurring topics with the number of shared papers, most first. */
+  related: z.array(z.object({ slug: z.string(), count: z.number().int().positive() })),
+});
+
+/** A collection (one seed file) entry of the `collections` collection. */
+export const collectionSchema = z.object({
+  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  file: z.string(),
+  name: z.string().min(1),
+  description: z.string().min(1),
+  format: z.enum(['huggingface', 'arxiv', 'bare']),
+  count: z.number().int().nonnegative(),
+  topics: z.array(z.object({ slug: z.string(), count: z.number().int().positive() })),
 });
 
 const warningSchema = z.object({ line: z.number().int().positive(), message: z.string() });
@@ -61,9 +81,12 @@ export const sourceReportSchema = z.object({
 
 /**
  * One entry of `/data/papers.json`. `url` is the paper's page on this site; the override URL of the
- * paper's own page, when a maintainer gave one, is `paperUrl`.
+ * paper's own page, when a maintainer gave one, is `paperUrl`. `related` holds paper ids only, and
+ * the map position is left out.
  */
-export const paperOutputSchema = paperSchema.omit({ url: true }).extend({ url: z.string(), paperUrl: z.url().optional() });
+export const paperOutputSchema = paperSchema
+  .omit({ url: true, map: true })
+  .extend({ url: z.string(), paperUrl: z.url().optional(), related: z.array(z.string().regex(/^[0-9a-f]{12}$/)) });
 
 /** `/data/report.json`. */
 export const reportOutputSchema = z.object({

@@ -1,6 +1,6 @@
 /**
  * Custom content loaders (https://docs.astro.build/en/reference/content-loader-reference/) that feed
- * the `papers`, `topics` and `report` collections from one catalog build of `seeds/`.
+ * the `papers`, `topics`, `collections` and `report` collections from one catalog build of `seeds/`.
  */
 import type { Loader } from 'astro/loaders';
 import { resolve } from 'node:path';
@@ -18,12 +18,12 @@ export function getCatalog(dir = process.env.LECTERN_SEEDS || 'seeds'): Catalog 
   return cached.catalog;
 }
 
-type Kind = 'papers' | 'topics' | 'report';
+type Kind = 'papers' | 'topics' | 'collections' | 'report';
 
 /**
  * A loader for one of the catalog's collections.
- * @param kind - which collection: papers (id = paper id), topics (id = topic slug) or sources
- *   (one entry, id `ingest`: the whole ingest report).
+ * @param kind - which collection: papers (id = paper id), topics (id = topic slug), collections
+ *   (id = collection slug) or report (one entry, id `ingest`: the whole ingest report).
  */
 export function catalogLoader(kind: Kind): Loader {
   return {
@@ -39,7 +39,9 @@ export function catalogLoader(kind: Kind): Loader {
           ? catalog.papers.map((p) => ({ id: p.id, data: { ...p } }))
           : kind === 'topics'
             ? catalog.topics.map((t) => ({ id: t.slug, data: { ...t } }))
-            : [{ id: 'ingest', data: { ...catalog.report } }];
+            : kind === 'collections'
+              ? catalog.collections.map((c) => ({ id: c.slug, data: { ...c } }))
+              : [{ id: 'ingest', data: { ...catalog.report } }];
       store.clear();
       for (const { id, data } of entries) {
         const parsed = await parseData({ id, data });

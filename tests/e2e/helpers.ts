@@ -16,6 +16,11 @@ export interface OutputPaper {
   paperUrl?: string;
   links?: { label: string; url: string }[];
   note?: string;
+  keyphrases: string[];
+  /** Ids of the most similar papers, best first. */
+  related: string[];
+  /** Collection slugs. */
+  collections: string[];
 }
 
 /** The built site's papers.json (tests run after `astro build`). */
@@ -35,4 +40,24 @@ export function failOnConsoleErrors(page: Page): string[] {
 
 export async function expectNoErrors(errors: string[]): Promise<void> {
   expect(errors, `console errors: ${errors.join('\n')}`).toEqual([]);
+}
+
+/** One entry of dist/data/collections.json. */
+export interface OutputCollection {
+  slug: string;
+  file: string;
+  name: string;
+  count: number;
+}
+
+/** The built site's collections.json: one collection per seed file. */
+export function builtCollections(): OutputCollection[] {
+  return JSON.parse(readFileSync('dist/data/collections.json', 'utf8')) as OutputCollection[];
+}
+
+/** The collection name a seed file is shown under (facets, result cards). */
+export function collectionNameOf(file: string): string {
+  const found = builtCollections().find((c) => c.file === file);
+  if (!found) throw new Error(`no collection for seed file ${file}`);
+  return found.name;
 }

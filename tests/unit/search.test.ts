@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectionName, hasCodeLink, paperCollections } from '../../src/lib/site/search-facets.ts';
+import { hasCodeLink, paperCollections } from '../../src/lib/site/search-facets.ts';
 import {
   COALESCE_MS,
   historyAction,
@@ -77,9 +77,9 @@ describe('search facets', () => {
     expect(hasCodeLink('notgithub.com/x')).toBe(false);
   });
   it('names collections after their seed file and lists each once', () => {
-    expect(collectionName('001_3f9ad7b7bb7c19aa.txt')).toBe('001_3f9ad7b7bb7c19aa');
-    expect(collectionName('seeds/hf.TXT')).toBe('hf');
-    expect(paperCollections([{ file: 'a.txt' }, { file: 'b.txt' }, { file: 'a.txt' }])).toEqual(['a', 'b']);
+    const names = new Map([['world-models', 'World models and model-based RL'], ['uc-berkeley', 'UC Berkeley on arXiv']]);
+    expect(paperCollections(['world-models', 'uc-berkeley', 'world-models'], names)).toEqual(['World models and model-based RL', 'UC Berkeley on arXiv']);
+    expect(paperCollections(['unknown-slug'], names)).toEqual(['unknown-slug']);
   });
 });
 

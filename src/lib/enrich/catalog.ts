@@ -9,6 +9,11 @@ import { slugify, uniqueSlugs } from './slug.ts';
 import { deriveTitle } from './title.ts';
 import { plainText } from '../render/rich-text.ts';
 import { loadTaxonomy, TopicMatcher, type TopicDefinition } from './topics.ts';
+import { terms } from './nlp.ts';
+import { Bm25SpaceBuilder, contentStems, nearestNeighbours, StemDisplayForms } from './related.ts';
+import { KeyphraseIndex } from './keyphrases.ts';
+import { layoutMap, MAP_NEIGHBOURS, type MapPoint } from './map.ts';
+import { buildCollections, loadCollectionsConfig, type Collection } from './collections.ts';
 import { checkOverrides, loadOverrides, mergeTopics, type OverrideLink } from './overrides.ts';
 
 export { OverrideError } from './overrides.ts';
@@ -38,6 +43,20 @@ export interface Paper {
   links?: OverrideLink[];
   /** A maintainer's note (plain text), from an override. */
   note?: string;
+  /** 3–6 keyphrases (tf-idf n-grams), best first. */
+  keyphrases: string[];
+  /** The most similar papers, best first, each with the words that drive the similarity. */
+  related: RelatedPaper[];
+  /** Slugs of the collections (seed files) the paper appears in. */
+  collections: string[];
+  /** Position on the topic map, both coordinates in [0, 1]. */
+  map: MapPoint;
+}
+
+/** A related paper: its id and 2–3 shared words ("why"). */
+export interface RelatedPaper {
+  id: string;
+  why: string[];
 }
 
 /** Per-source ingest figures. */
@@ -79,12 +98,20 @@ export interface IngestReport {
 /** A topic with the papers it holds. */
 export interface Topic extends TopicDefinition {
   count: number;
+  /** Topics that most often share papers with this one, with the number of shared papers. */
+  related: { slug: string; count: number }[];
 }
+
+/** Related topics shown per topic. */
+export const RELATED_TOPICS = 5;
+/** Related papers per paper. */
+export const RELATED_PAPERS = 5;
 
 /** Everything the site is built from. */
 export interface Catalog {
   papers: Paper[];
   topics: Topic[];
+  collections: Collection[];
   report: IngestReport;
 }
 
@@ -94,6 +121,8 @@ export interface CatalogOptions {
   seedsDir: string;
   /** Path of the taxonomy; default `<seedsDir>/topics.yaml`. */
   taxonomyPath?: string;
+  /** Path of the collection names; default `<seedsDir>/collections.yaml` (optional file). */
+  collectionsPath?: string;
   /**
    * When true, any warning or skipped file throws. Default: `LECTERN_STRICT=1` in the environment.
    * Invalid overrides throw in either mode: they are the maintainer's own input.
@@ -121,9 +150,11 @@ export function warningLines(report: IngestReport): string[] {
 
 /**
  * Build the catalog from a seeds directory: ingest, merge duplicates, apply maintainer overrides,
- * title, slug, assign topics. Papers are sorted by id, so output is independent of file order.
- * @throws Error when the taxonomy is invalid; OverrideError naming the key when
- *   `seeds/overrides.yaml` is invalid; {@link StrictModeError} in strict mode when ingest warned.
+ * title, slug, assign topics, keyphrases, related papers (BM25 neighbours), map positions (UMAP)
+ * and collections. Papers are sorted by id, so output is independent of file order.
+ * @throws Error when the taxonomy or `seeds/collections.yaml` is invalid; OverrideError naming the
+ *   key when `seeds/overrides.yaml` is invalid; {@link StrictModeError} in strict mode when ingest
+ *   warned.
  */
 export function buildCatalog(options: CatalogOptions): Catalog {
   const { sources, skipped } = ingestDirectory(options.seedsDir);
@@ -146,7 +177,35 @@ export function buildCatalog(options: CatalogOptions): Catalog {
     };
   });
   const slugs = uniqueSlugs(titled.map((p) => ({ id: p.id, base: slugify(plainText(p.title)) })));
-  const papers: Paper[] = titled.map((p) => {
+  // Tokenise each paper once and keep only compact results (topics, term vectors, keyphrase
+  // shortlists, display forms): the token objects of every paper would not fit in memory at 50k.
+  const spaceBuilder = new Bm25SpaceBuilder();
+  const display = new StemDisplayForms();
+  const keyphraseIndex = new KeyphraseIndex();
+  const topicsOf = titled.map((p) => {
+    const title = terms(p.title);
+    const abstract = terms(p.abstract);
+    spaceBuilder.add(contentStems(title, abstract));
+    display.add(abstract);
+    keyphraseIndex.add(title, abstract);
+    return mergeTopics(matcher.assignStems(title.map((x) => x.stem), abstract.map((x) => x.stem)), overrideOf(p.id)?.topics, fallbackSlug);
+  });
+  const space = spaceBuilder.build();
+  // One neighbour search serves both: the first RELATED_PAPERS are shown, all feed the map.
+  const neighbours = nearestNeighbours(space, { k: Math.max(RELATED_PAPERS, MAP_NEIGHBOURS), whyTerms: 3, whyFor: RELATED_PAPERS });
+  const keyphrases = keyphraseIndex.select();
+  const map = layoutMap(neighbours, space);
+
+  const collectionsPath = options.collectionsPath ?? join(options.seedsDir, 'collections.yaml');
+  const collections = buildCollections(
+    sources,
+    titled.map((p, i) => ({ sources: p.sources, topics: topicsOf[i]! })),
+    loadCollectionsConfig(collectionsPath),
+    collectionsPath,
+  );
+  const collectionOfFile = new Map(collections.map((c) => [c.file, c.slug]));
+
+  const papers: Paper[] = titled.map((p, i) => {
     const o = overrideOf(p.id);
     return {
       id: p.id,
@@ -154,9 +213,16 @@ export function buildCatalog(options: CatalogOptions): Catalog {
       title: p.title,
       titleSource: p.titleSource,
       abstract: p.abstract,
-      topics: mergeTopics(matcher.assign(p.title, p.abstract), o?.topics, fallbackSlug),
+      topics: topicsOf[i]!,
       sources: p.sources,
       truncated: p.truncated,
+      keyphrases: keyphrases[i]!,
+      related: neighbours[i]!.slice(0, RELATED_PAPERS).map((nb) => ({
+        id: titled[nb.index]!.id,
+        why: nb.why.map((t) => display.get(space.vocab[t]!)),
+      })),
+      collections: [...new Set(p.sources.map((s) => collectionOfFile.get(s.file)!))],
+      map: map[i]!,
       ...(o?.url !== undefined ? { url: o.url } : {}),
       ...(o?.links !== undefined && o.links.length > 0 ? { links: o.links } : {}),
       ...(o?.note !== undefined ? { note: o.note } : {}),
@@ -164,8 +230,26 @@ export function buildCatalog(options: CatalogOptions): Catalog {
   });
 
   const counts = new Map<string, number>();
-  for (const p of papers) for (const t of p.topics) counts.set(t, (counts.get(t) ?? 0) + 1);
-  const topics: Topic[] = taxonomy.topics.map((t) => ({ ...t, count: counts.get(t.slug) ?? 0 }));
+  const pairs = new Map<string, Map<string, number>>();
+  for (const p of papers) {
+    for (const t of p.topics) {
+      counts.set(t, (counts.get(t) ?? 0) + 1);
+      for (const u of p.topics) {
+        if (u === t) continue;
+        let m = pairs.get(t);
+        if (!m) pairs.set(t, (m = new Map()));
+        m.set(u, (m.get(u) ?? 0) + 1);
+      }
+    }
+  }
+  const topics: Topic[] = taxonomy.topics.map((t) => ({
+    ...t,
+    count: counts.get(t.slug) ?? 0,
+    related: [...(pairs.get(t.slug) ?? [])]
+      .map(([slug, c]) => ({ slug, count: c }))
+      .sort((a, b) => b.count - a.count || (a.slug < b.slug ? -1 : 1))
+      .slice(0, RELATED_TOPICS),
+  }));
 
   // Attribute each paper to the source of its first record (file-name then line order).
   const derivedIds = new Set(papers.filter((p) => p.titleSource === 'derived').map((p) => p.id));
@@ -214,5 +298,5 @@ export function buildCatalog(options: CatalogOptions): Catalog {
     const lines = warningLines(report);
     if (lines.length > 0) throw new StrictModeError(lines);
   }
-  return { papers, topics, report };
+  return { papers, topics, collections, report };
 }

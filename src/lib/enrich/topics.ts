@@ -109,9 +109,18 @@ export class TopicMatcher {
    * @returns scores > 0, highest first (ties in taxonomy order).
    */
   score(title: string, abstract: string): TopicScore[] {
+    return this.scoreStems(stems(title), stems(abstract));
+  }
+
+  /**
+   * {@link score} over already-stemmed text (lets the catalog tokenise each paper once).
+   * @param titleStems - Porter2 stems of the title, in order.
+   * @param abstractStems - Porter2 stems of the abstract, in order.
+   */
+  scoreStems(titleStems: string[], abstractStems: string[]): TopicScore[] {
     const scores = new Array<number>(this.taxonomy.topics.length).fill(0);
-    this.hits(stems(title), scores, TITLE_WEIGHT);
-    this.hits(stems(abstract), scores, 1);
+    this.hits(titleStems, scores, TITLE_WEIGHT);
+    this.hits(abstractStems, scores, 1);
     return this.taxonomy.topics
       .map((t, i) => ({ slug: t.slug, score: scores[i]! }))
       .filter((s) => s.score > 0)
@@ -119,17 +128,31 @@ export class TopicMatcher {
   }
 
   /**
-   * Assign topics to a paper: every non-fallback topic whose score reaches its `minScore`, best
-   * first, at most {@link MAX_TOPICS_PER_PAPER}; when none does, the best-scoring topic; when
-   * nothing matches at all, the fallback topic. Never empty.
+   * Assign topics to a paper: every topic whose score reaches its `minScore`, best first, at most
+   * {@link MAX_TOPICS_PER_PAPER}; when none does, the best-scoring topic; when nothing matches at
+   * all, the fallback topic. Never empty.
    * @returns topic slugs.
    */
   assign(title: string, abstract: string): string[] {
-    const scores = this.score(title, abstract).filter((s) => s.slug !== this.fallbackSlug);
+    return this.assignStems(stems(title), stems(abstract));
+  }
+
+  /** {@link assign} over already-stemmed title and abstract (see {@link scoreStems}). */
+  assignStems(titleStems: string[], abstractStems: string[]): string[] {
+    return this.assignDetailed(titleStems, abstractStems).topics;
+  }
+
+  /**
+   * {@link assignStems}, also telling whether the assignment is weak: no topic reached its
+   * `minScore`, so the paper got its best-scoring topic or the fallback (used by the topics audit).
+   */
+  assignDetailed(titleStems: string[], abstractStems: string[]): { topics: string[]; weak: boolean; scores: TopicScore[] } {
+    const all = this.scoreStems(titleStems, abstractStems);
+    const scores = all;
     const bySlug = new Map(this.taxonomy.topics.map((t) => [t.slug, t]));
     const strong = scores.filter((s) => s.score >= (bySlug.get(s.slug)!.minScore ?? DEFAULT_MIN_SCORE));
-    if (strong.length > 0) return strong.slice(0, MAX_TOPICS_PER_PAPER).map((s) => s.slug);
-    if (scores.length > 0) return [scores[0]!.slug];
-    return [this.fallbackSlug];
+    if (strong.length > 0) return { topics: strong.slice(0, MAX_TOPICS_PER_PAPER).map((s) => s.slug), weak: false, scores: all };
+    if (scores.length > 0) return { topics: [scores[0]!.slug], weak: true, scores: all };
+    return { topics: [this.fallbackSlug], weak: true, scores: all };
   }
 }

@@ -3,6 +3,8 @@ export const NAV_ITEMS: readonly { path: string; label: string }[] = [
   { path: '', label: 'Home' },
   { path: 'browse/', label: 'Papers' },
   { path: 'topics/', label: 'Topics' },
+  { path: 'map/', label: 'Map' },
+  { path: 'collections/', label: 'Collections' },
   { path: 'search/', label: 'Search' },
   { path: 'list/', label: 'My list' },
   { path: 'stats/', label: 'Stats' },

@@ -30,20 +30,14 @@ export function hasCodeLink(text: string): boolean {
 }
 
 /**
- * The collection a seed file stands for, as shown in facets: for now the file name without its
- * `.txt` extension (named collections replace this in one place).
- * @param file - seed file name, e.g. `001_3f9ad7b7bb7c19aa.txt`.
+ * The collection names of a paper, as shown in the collection facet: the readers' names of its
+ * collections (from `seeds/collections.yaml`, or derived), in the paper's order.
+ * @param collectionSlugs - the paper's collection slugs (`paper.collections`).
+ * @param names - collection slug → name.
+ * @returns names; a slug with no known name is returned as is.
  */
-export function collectionName(file: string): string {
-  return file.replace(/^.*[\\/]/, '').replace(/\.txt$/i, '');
-}
-
-/**
- * The collections of a paper (one per distinct source file), in source order.
- * @param sources - the paper's provenance entries.
- */
-export function paperCollections(sources: readonly { file: string }[]): string[] {
-  return [...new Set(sources.map((s) => collectionName(s.file)))];
+export function paperCollections(collectionSlugs: readonly string[], names: ReadonlyMap<string, string>): string[] {
+  return [...new Set(collectionSlugs.map((slug) => names.get(slug) ?? slug))];
 }
 
 /**
@@ -68,7 +62,7 @@ export function facetSlug(value: string): string {
  * The facets of the /search/ page as URL parameters (see search-url.ts): topics by their taxonomy
  * slug, collections by {@link facetSlug} of their name, `code=yes`, `title=derived|seed`.
  * @param topics - the taxonomy's topics (slug and display name).
- * @param collections - collection names, as produced by {@link collectionName}.
+ * @param collections - collection names, as produced by {@link paperCollections}.
  */
 export function searchFacetParams(topics: readonly { slug: string; name: string }[], collections: readonly string[]): FacetParam[] {
   return [
