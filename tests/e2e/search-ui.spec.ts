@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { RANKING, hasCodeLink } from '../../src/lib/site/search-facets.ts';
 import { builtCollections, builtPapers, collectionNameOf, expectNoErrors, failOnConsoleErrors, type OutputPaper } from './helpers.ts';
@@ -121,6 +122,20 @@ test.describe('highlight on arrival', () => {
 });
 
 test.describe('search page facets', () => {
+  test('opening /search/ fetches no index chunk until there is a query or a facet', async ({ page }) => {
+    const chunks: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/pagefind/index/')) chunks.push(r.url());
+    });
+    await page.goto('/search/');
+    await searchPageReady(page);
+    await page.waitForLoadState('networkidle');
+    expect(chunks, 'an unfiltered browse-all search would fetch the whole index').toEqual([]);
+    await page.locator('#search-page pagefind-input input').fill('dextrose');
+    await expect(page.locator('#search-page pagefind-results li').first()).toBeVisible();
+    expect(new Set(chunks).size).toBeLessThan(readdirSync('dist/pagefind/index').length);
+  });
+
   test('the filter pane lists topic, collection, code and title facets with counts', async ({ page }) => {
     const errors = failOnConsoleErrors(page);
     await page.goto('/search/');
