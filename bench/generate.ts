@@ -13,18 +13,8 @@ import { mkdirSync, copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { buildCatalog } from '../src/lib/enrich/catalog.ts';
+import { mulberry32 } from '../src/lib/enrich/map.ts';
 
-/** mulberry32: a small, fast, seedable 32-bit PRNG (public domain, Tommy Ettinger). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Words kept as they are, so sentences keep their grammatical shape. */
 const FUNCTION_WORDS = new Set(

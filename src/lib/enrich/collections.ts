@@ -3,8 +3,8 @@
  * maintainer-editable) names and describes them; a file it does not mention gets a name derived from
  * its format and number or label.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { existsSync } from 'node:fs';
+import { loadYamlFile } from './config-file.ts';
 import { z } from 'zod';
 import type { SeedFormat } from '../ingest/index.ts';
 import { slugify } from './slug.ts';
@@ -32,18 +32,7 @@ export type CollectionsConfig = z.infer<typeof collectionsConfigSchema>;
  */
 export function loadCollectionsConfig(path: string): CollectionsConfig | undefined {
   if (!existsSync(path)) return undefined;
-  let data: unknown;
-  try {
-    data = parseYaml(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new Error(`${path}: ${(err as Error).message}`);
-  }
-  const result = collectionsConfigSchema.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new Error(`${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  return result.data;
+  return loadYamlFile(path, collectionsConfigSchema);
 }
 
 /** What a collection is built from: a seed file's ingest facts. */

@@ -5,8 +5,7 @@
  * their Porter2 stems (wink-nlp) are equal, so "world models" matches "world model". A paper's
  * score for a topic is its abstract hits plus {@link TITLE_WEIGHT} × its title hits.
  */
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { loadYamlFile } from './config-file.ts';
 import { z } from 'zod';
 import { stems } from './nlp.ts';
 
@@ -50,18 +49,7 @@ export type Taxonomy = z.infer<typeof taxonomySchema>;
  * @throws Error naming the file and the offending key when the YAML or a field is invalid.
  */
 export function loadTaxonomy(path: string): Taxonomy {
-  let data: unknown;
-  try {
-    data = parseYaml(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new Error(`${path}: ${(err as Error).message}`);
-  }
-  const result = taxonomySchema.safeParse(data);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new Error(`${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  return result.data;
+  return loadYamlFile(path, taxonomySchema);
 }
 
 /** A topic's score for one paper. */
