@@ -16,7 +16,8 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // concurrency: pages rendered at once; while one page's file is written, another renders.
+  build: { format: 'directory', concurrency: 4 },
   // /list/ is the reader's own (browser-local) list: nothing there for a crawler.
   integrations: [sitemap({ filter: (page) => !/\/list\/$/.test(page) }), pagefind(), headers()],
   // assetsInlineLimit 0: never inline bundled scripts/styles into the HTML, so the only inline

@@ -91,7 +91,8 @@ export default function pagefindIntegration(): AstroIntegration {
         const started = performance.now();
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
         if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: site });
+        // Only paper pages carry data-pagefind-body; the glob spares Pagefind reading the listings.
+        const added = await index.addDirectory({ path: site, glob: 'papers/**/*.html' });
         if (added.errors.length > 0) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
         // getFiles + our own write instead of index.writeFiles: pagefind 1.5.2's writeFiles cuts
         // files at 128 KiB (pagefind-component-ui.js, 175 KB, came out truncated and the search UI

@@ -15,6 +15,10 @@ export const paperSchema = z.object({
   id: z.string().regex(/^[0-9a-f]{12}$/),
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
   title: z.string().min(1),
+  /** The title as plain text (math and LaTeX macros read as text). */
+  titleText: z.string().min(1),
+  /** Listing excerpt of the abstract, plain text. */
+  excerpt: z.string(),
   /** `seed`: a human gave the title (a seed file or `seeds/overrides.yaml`); `derived`: derived from the abstract. */
   titleSource: z.enum(['seed', 'derived']),
   abstract: z.string().min(1),

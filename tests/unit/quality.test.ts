@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { addScriptHashesToHeadersFile, addScriptHashesToPolicy, headersFor, matchesPattern, parseHeadersFile, scriptHashSource } from '../../src/lib/site/headers.ts';
-import { scanHtml } from '../../src/lib/quality/html.ts';
+import { scanHtml, scriptElementSources } from '../../src/lib/quality/html.ts';
 import { pageUrlPath, resolveLink } from '../../src/lib/quality/links.ts';
 import { buildCatalog } from '../../src/lib/enrich/catalog.ts';
 import { generatePapers, writeCorpus } from '../../bench/generate.ts';
@@ -56,6 +56,19 @@ describe('scanHtml', () => {
   test('keeps executable inline script text raw (as the browser hashes it) and skips data blocks', () => {
     expect(facts.inlineScripts).toEqual(['if (a &amp;&amp; b < c) go()']);
     expect(facts.eventHandlers).toEqual(['button[onclick]']);
+  });
+});
+
+describe('scriptElementSources', () => {
+  test('slices every script element; parsing the slices finds the same inline scripts as parsing the page', () => {
+    const page = '<head><script>var a = "<b>";</script><script type="application/ld+json">{"x":"</scr"}</script></head><body><p>a &lt;script&gt; in text</p><script type=module src="/x.js"></script><script>unterminated';
+    const slices = scriptElementSources(page);
+    expect(slices).toHaveLength(4);
+    expect(slices[0]).toBe('<script>var a = "<b>";</script>');
+    expect(slices.flatMap((s) => scanHtml(s).inlineScripts)).toEqual(scanHtml(page).inlineScripts);
+  });
+  test('a page without scripts has none', () => {
+    expect(scriptElementSources('<p>scripting</p>')).toEqual([]);
   });
 });
 

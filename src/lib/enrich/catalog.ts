@@ -8,6 +8,7 @@ import { mergeRecords, paperId } from './merge.ts';
 import { slugify, uniqueSlugs } from './slug.ts';
 import { deriveTitle } from './title.ts';
 import { plainText } from '../render/rich-text.ts';
+import { excerpt } from '../site/format.ts';
 import { loadTaxonomy, TopicMatcher, type TopicDefinition } from './topics.ts';
 import { terms } from './nlp.ts';
 import { Bm25SpaceBuilder, contentStems, nearestNeighbours, StemDisplayForms } from './related.ts';
@@ -25,6 +26,10 @@ export interface Paper {
   /** Unique URL slug derived from the title. */
   slug: string;
   title: string;
+  /** The title as plain text (LaTeX macros and math read as text: `E$^{2}$GAN` → "E2GAN"), for sorting, `<title>` and feeds. */
+  titleText: string;
+  /** The first ~220 characters of the abstract as plain text, cut at a word, for listings and feeds (`EXCERPT_LENGTH` in src/lib/site/format.ts). */
+  excerpt: string;
   /**
    * `seed` when a human gave the title — a seed file or a maintainer override
    * (`seeds/overrides.yaml`) — and `derived` when it was derived from the abstract.
@@ -176,7 +181,9 @@ export function buildCatalog(options: CatalogOptions): Catalog {
       titleSource: (humanTitle !== undefined ? 'seed' : 'derived') as Paper['titleSource'],
     };
   });
-  const slugs = uniqueSlugs(titled.map((p) => ({ id: p.id, base: slugify(plainText(p.title)) })));
+  // Plain-text forms once per paper: listings, sorting and feeds read these instead of re-rendering.
+  const titleTexts = titled.map((p) => plainText(p.title));
+  const slugs = uniqueSlugs(titled.map((p, i) => ({ id: p.id, base: slugify(titleTexts[i]!) })));
   // Tokenise each paper once and keep only compact results (topics, term vectors, keyphrase
   // shortlists, display forms): the token objects of every paper would not fit in memory at 50k.
   const spaceBuilder = new Bm25SpaceBuilder();
@@ -211,6 +218,8 @@ export function buildCatalog(options: CatalogOptions): Catalog {
       id: p.id,
       slug: slugs.get(p.id)!,
       title: p.title,
+      titleText: titleTexts[i]!,
+      excerpt: excerpt(plainText(p.abstract)),
       titleSource: p.titleSource,
       abstract: p.abstract,
       topics: topicsOf[i]!,

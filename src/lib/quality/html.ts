@@ -90,6 +90,27 @@ export function scanHtml(html: string): HtmlFacts {
 }
 
 /**
+ * The `<script …>…</script>` elements of a document as raw source slices, found by plain string
+ * search (no parsing), for callers that parse only the distinct ones: a built site repeats the same
+ * few scripts on thousands of pages. Each slice runs from `<script` to the next `</script>`, which
+ * is where the HTML tokenizer ends a script element too (HTML §13.2.5.15, script data state).
+ * A `<script` inside a comment yields a slice as well; parse the slices with {@link scanHtml}.
+ * @param html - the document text.
+ * @returns raw element sources in document order; an unterminated element runs to the end.
+ */
+export function scriptElementSources(html: string): string[] {
+  const out: string[] = [];
+  let at = html.indexOf('<script');
+  while (at >= 0) {
+    const close = html.indexOf('</script>', at);
+    const end = close < 0 ? html.length : close + '</script>'.length;
+    out.push(html.slice(at, end));
+    at = html.indexOf('<script', end);
+  }
+  return out;
+}
+
+/**
  * Every file under a directory, as `/`-separated paths relative to it, sorted.
  * @param dir - absolute or working-directory-relative directory.
  */
