@@ -1,6 +1,9 @@
 /**
  * Astro integration for Pagefind (https://pagefind.app/docs/node-api/):
- * - `astro build`: indexes the built site at `astro:build:done`, writing `dist/pagefind/`;
+ * - `astro build`: at `astro:build:start` (after content sync) it hands Pagefind one search record
+ *   per paper of the catalog (src/lib/site/search-record.ts) and asks for the index files without
+ *   waiting; Pagefind's binary builds the index on another core while Astro renders the pages.
+ *   `astro:build:done` waits for the files and writes `dist/pagefind/`;
  * - `astro dev`: serves the last build's index at `<base>pagefind/` (the dev server has no built
  *   pages to index), plus `<base>pagefind/lectern-dev-status.json` saying whether that index is
  *   missing or older than the seeds, which the search UI shows as a note.
@@ -10,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import * as pagefind from 'pagefind';
+import { getCatalog } from '../loaders/catalog.ts';
+import { searchRecord } from '../lib/site/search-record.ts';
 
 /** Content types for the files Pagefind writes; everything else is binary. */
 const TYPES: Record<string, string> = {
@@ -43,10 +48,41 @@ export function indexStatus(indexDir: string, seedsDir: string): IndexStatus {
   return { state: 'fresh', message: 'search uses the index of the last build.' };
 }
 
+/** Records handed to Pagefind per batch of concurrent `addHTMLFile` messages. */
+const BATCH = 500;
+
+/**
+ * Index every paper of the catalog and return Pagefind's files (paths relative to `pagefind/`).
+ * @throws Error with Pagefind's messages when indexing fails.
+ */
+async function indexCatalog(): Promise<{ files: { path: string; content: Uint8Array }[]; pages: number }> {
+  const catalog = getCatalog();
+  const topicNames = new Map(catalog.topics.map((t) => [t.slug, t.name]));
+  const collectionNames = new Map(catalog.collections.map((c) => [c.slug, c.name]));
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
+  let pages = 0;
+  for (let i = 0; i < catalog.papers.length; i += BATCH) {
+    const added = await Promise.all(catalog.papers.slice(i, i + BATCH).map((p) => index.addHTMLFile(searchRecord(p, topicNames, collectionNames))));
+    for (const a of added) {
+      if (a.errors.length > 0) throw new Error(`Pagefind indexing failed: ${a.errors.join('; ')}`);
+      pages++;
+    }
+  }
+  // getFiles, not index.writeFiles: pagefind 1.5.2's writeFiles cuts files at 128 KiB
+  // (pagefind-component-ui.js, 175 KB, came out truncated and the search UI threw a SyntaxError);
+  // getFiles returns every file whole.
+  const got = await index.getFiles();
+  if (got.errors.length > 0) throw new Error(`Pagefind could not produce its files: ${got.errors.join('; ')}`);
+  return { files: got.files, pages };
+}
+
 /**
  * @returns the integration. Indexing errors fail the build with Pagefind's messages.
  */
 export default function pagefindIntegration(): AstroIntegration {
+  let pending: Promise<Awaited<ReturnType<typeof indexCatalog>>> | undefined;
+  let started = 0;
   let outDir = 'dist';
   let base = '/';
   let root = '.';
@@ -86,27 +122,25 @@ export default function pagefindIntegration(): AstroIntegration {
           res.end(readFileSync(file));
         });
       },
+      'astro:build:start': () => {
+        // Content sync has run, so the catalog is built; start indexing and let it run alongside
+        // the rendering. A failure is kept and thrown at astro:build:done.
+        started = performance.now();
+        pending = indexCatalog();
+        pending.catch(() => {});
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        const started = performance.now();
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-        if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-        // Only paper pages carry data-pagefind-body; the glob spares Pagefind reading the listings.
-        const added = await index.addDirectory({ path: site, glob: 'papers/**/*.html' });
-        if (added.errors.length > 0) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
-        // getFiles + our own write instead of index.writeFiles: pagefind 1.5.2's writeFiles cuts
-        // files at 128 KiB (pagefind-component-ui.js, 175 KB, came out truncated and the search UI
-        // threw a SyntaxError); getFiles returns every file whole.
-        const got = await index.getFiles();
-        if (got.errors.length > 0) throw new Error(`Pagefind could not produce its files: ${got.errors.join('; ')}`);
+        const waited = performance.now();
+        const { files, pages } = await (pending ?? indexCatalog());
         const out = join(site, 'pagefind');
-        for (const file of got.files) {
+        for (const file of files) {
           const target = join(out, file.path);
           mkdirSync(dirname(target), { recursive: true });
           writeFileSync(target, file.content);
         }
         await pagefind.close();
-        logger.info(`Pagefind indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+        logger.info(`Pagefind indexed ${pages} papers in ${Math.round(performance.now() - started)} ms, alongside the rendering (waited ${Math.round(performance.now() - waited)} ms after it)`);
       },
     },
   };

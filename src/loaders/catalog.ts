@@ -6,7 +6,13 @@ import type { Loader } from 'astro/loaders';
 import { resolve } from 'node:path';
 import { buildCatalog, warningLines, type Catalog } from '../lib/enrich/catalog.ts';
 
-let cached: { dir: string; catalog: Catalog } | undefined;
+/**
+ * Where the catalog is cached: a global symbol, because this module is loaded twice in one build —
+ * by the content layer (through Vite) and by the Pagefind integration (through the config) — and
+ * both must see the one catalog built per process.
+ */
+const CACHE = Symbol.for('lectern.catalog');
+const holder = globalThis as { [CACHE]?: { dir: string; catalog: Catalog } };
 
 /**
  * The catalog of a seeds directory, built once per process.
@@ -14,8 +20,11 @@ let cached: { dir: string; catalog: Catalog } | undefined;
  */
 export function getCatalog(dir = process.env.LECTERN_SEEDS || 'seeds'): Catalog {
   const abs = resolve(dir);
-  if (!cached || cached.dir !== abs) cached = { dir: abs, catalog: buildCatalog({ seedsDir: abs }) };
-  return cached.catalog;
+  const cached = holder[CACHE];
+  if (cached && cached.dir === abs) return cached.catalog;
+  const catalog = buildCatalog({ seedsDir: abs });
+  holder[CACHE] = { dir: abs, catalog };
+  return catalog;
 }
 
 type Kind = 'papers' | 'topics' | 'collections' | 'report';

@@ -141,11 +141,3 @@ test('home: counts, topic grid, map thumbnail, collections and the way to all pa
   await expectNoErrors(errors);
 });
 
-test('keyphrases sit in the Pagefind body, not in an ignored region', async ({ page }) => {
-  await page.goto('/papers/masked-trajectory-models-for-prediction-representation-and-control/');
-  const placement = await page.getByTestId('keyphrases').evaluate((el) => ({
-    inBody: !!el.closest('[data-pagefind-body]'),
-    ignored: !!el.closest('[data-pagefind-ignore]'),
-  }));
-  expect(placement).toEqual({ inBody: true, ignored: false });
-});

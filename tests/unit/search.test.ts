@@ -105,3 +105,46 @@ describe('dev index status', () => {
     expect(indexStatus(index, seeds).state).toBe('fresh');
   });
 });
+
+describe('search records (what Pagefind indexes per paper)', () => {
+  const topicNames = new Map([['rl', 'Reinforcement learning'], ['robotics', 'Robotics and manipulation']]);
+  const collectionNames = new Map([['hf-2024', 'Hugging Face daily papers']]);
+  const paper = {
+    slug: 'a-b',
+    titleText: "<script>alert('t')</script> & E2GAN",
+    titleSource: 'derived' as const,
+    abstract: 'We reach $O(1/t)$ with \\emph{baselines}. Code: https://github.com/u/r. <img src=x onerror=alert(1)>',
+    keyphrases: ['policy gradient', 'baselines'],
+    topics: ['rl', 'robotics'],
+    collections: ['hf-2024'],
+  };
+
+  it('indexes title (weighted), keyphrases and the abstract as text, escaped', async () => {
+    const { searchRecord, TITLE_WEIGHT } = await import('../../src/lib/site/search-record.ts');
+    const { scanHtml } = await import('../../src/lib/quality/html.ts');
+    const { url, content } = searchRecord(paper, topicNames, collectionNames);
+    expect(url).toBe('/papers/a-b/');
+    expect(content).toContain(`<h1 data-pagefind-meta="title" data-pagefind-weight="${TITLE_WEIGHT}">&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt; &amp; E2GAN</h1>`);
+    expect(content).toContain('<ul><li>policy gradient</li><li>baselines</li></ul>');
+    // Math and macros as the text a reader sees; seed markup stays text.
+    expect(content).toContain('We reach O(1/t) with baselines.');
+    expect(content).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    const facts = scanHtml(content);
+    expect(facts.inlineScripts).toEqual([]);
+    expect(facts.eventHandlers).toEqual([]);
+  });
+
+  it('declares the facet filters and metadata the search page shows', async () => {
+    const { searchRecord } = await import('../../src/lib/site/search-record.ts');
+    const { content } = searchRecord(paper, topicNames, collectionNames);
+    const filters = [...content.matchAll(/data-pagefind-filter="(\w+)">([^<]*)</g)].map((m) => `${m[1]}=${m[2]}`);
+    expect(filters).toEqual(['topic=Reinforcement learning', 'topic=Robotics and manipulation', 'collection=Hugging Face daily papers', 'code=Links to code', 'title=Derived from the abstract']);
+    expect(content).toContain('<span data-pagefind-meta="derived">true</span>');
+    // Filters sit in an ignored region: their words are not indexed as body text.
+    expect(content).toMatch(/<div data-pagefind-ignore><span data-pagefind-filter="topic">/);
+    const seed = searchRecord({ ...paper, titleSource: 'seed', abstract: 'No links here.' }, topicNames, collectionNames).content;
+    expect(seed).not.toContain('data-pagefind-filter="code"');
+    expect(seed).toContain('data-pagefind-filter="title">Given in the source<');
+    expect(seed).not.toContain('data-pagefind-meta="derived"');
+  });
+});

@@ -1,5 +1,6 @@
 /**
- * Search facets and ranking: the Pagefind filter names and values every paper page declares, and
+ * Search facets and ranking: the Pagefind filter names and values every paper's search record
+ * declares (search-record.ts), and
  * the ranking weights the search UI and the relevance tests share. Pure; no DOM, no Astro.
  */
 import { paperLinks } from '../render/links.ts';
@@ -44,7 +45,7 @@ export function paperCollections(collectionSlugs: readonly string[], names: Read
  * Pagefind ranking options (https://pagefind.app/docs/ranking/: termSimilarity, pageLength,
  * termSaturation, termFrequency, metaWeights), passed to Pagefind by the search UI and by the
  * relevance tests, so tuning happens here once. Currently none: with the title heading weighted 5×
- * (`data-pagefind-weight` on the paper page's `<h1>`), Pagefind's defaults put every expected paper
+ * (`TITLE_WEIGHT` in search-record.ts), Pagefind's defaults put every expected paper
  * of tests/e2e/search-relevance.spec.ts at rank 1 or 2; a tried override (pageLength 0.4,
  * termSaturation 1.2, metaWeights title 5) changed no rank, so it was not kept.
  */
