@@ -49,11 +49,9 @@ export function terms(text: string): Term[] {
   const stops = tokens.out(its.stopWordFlag) as boolean[];
   // Stem only the values not seen before (the stemmer dominates the cost otherwise).
   // wink-nlp types its.stem with a narrower signature than out() accepts; it works at run time.
-  const unseen = tokens.filter((t) => !stemCache.has(t.out(its.value) as string));
-  if (unseen.length() > 0) {
-    const newValues = unseen.out(its.value) as string[];
-    const newStems = unseen.out(its.stem as unknown as typeof its.normal) as string[];
-    newValues.forEach((v, i) => stemCache.set(v, newStems[i]!.toLowerCase()));
+  // Only the unseen ones become token items (itemAt): making an item per token cost more than stemming.
+  for (let i = 0; i < values.length; i++) {
+    if (!stemCache.has(values[i]!)) stemCache.set(values[i]!, (tokens.itemAt(i).out(its.stem as unknown as typeof its.normal) as string).toLowerCase());
   }
   const out: Term[] = [];
   let broken = true;

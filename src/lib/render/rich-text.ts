@@ -364,7 +364,17 @@ function render(nodes: Node[], links: boolean, out: { html: string; text: string
   }
 }
 
+/**
+ * Renders of short texts (titles: a site renders each on its page, in every listing and in the
+ * related papers of up to five others — about ten times a build). Abstracts are rendered about
+ * once each and are not kept. Bounded: cleared past {@link CACHE_ENTRIES} (a 50k-paper site has
+ * 50k titles, a few MB).
+ */
 const cache = new Map<string, RichText>();
+/** Longest source kept in {@link cache}, characters (titles are far shorter; abstracts far longer). */
+const CACHE_SOURCE_LENGTH = 400;
+/** Most entries in {@link cache}. */
+const CACHE_ENTRIES = 200_000;
 
 /**
  * Render untrusted text that may hold LaTeX.
@@ -383,14 +393,17 @@ const cache = new Map<string, RichText>();
  */
 export function renderRichText(source: string, options: RichTextOptions = {}): RichText {
   const links = options.links ?? true;
+  const cacheable = source.length <= CACHE_SOURCE_LENGTH;
   const key = `${links ? 1 : 0}${source}`;
-  const hit = cache.get(key);
+  const hit = cacheable ? cache.get(key) : undefined;
   if (hit) return hit;
   const out = { html: '', text: '', hasMath: false };
   render(parse(source), links, out);
   const result: RichText = { html: out.html, text: out.text.replace(/\s+/g, ' ').trim(), hasMath: out.hasMath };
-  if (cache.size > 5000) cache.clear();
-  cache.set(key, result);
+  if (cacheable) {
+    if (cache.size >= CACHE_ENTRIES) cache.clear();
+    cache.set(key, result);
+  }
   return result;
 }
 
