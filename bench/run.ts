@@ -131,7 +131,12 @@ function paperWeights(dist: string): { median: number; max: number; pages: numbe
 }
 
 /** Bytes the browser fetches from /pagefind/ for a first search of each query on /search/, fresh cache each. */
-async function firstSearchBytes(dist: string): Promise<{ query: string; requests: number; raw: number; gzip: number; brotli: number; files: Record<string, number>; results: number }[]> {
+/**
+ * Bytes under /pagefind/ a fresh browser fetches for the first search of each query.
+ * @param from - `search-page`: type into /search/ (with its facet pane, which loads every filter
+ *   file); `header`: open the header search on a paper page and type there (no facets).
+ */
+async function firstSearchBytes(dist: string, from: 'search-page' | 'header' = 'search-page'): Promise<{ query: string; requests: number; raw: number; gzip: number; brotli: number; files: Record<string, number>; results: number }[]> {
   const server = await serve({ port: PORT, host: '127.0.0.1', root: dist, prefix: '/lectern/' });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
   const out = [];
@@ -148,11 +153,23 @@ async function firstSearchBytes(dist: string): Promise<{ query: string; requests
         bodies.push(body);
         files.push([path, body]);
       });
-      await page.goto(`http://127.0.0.1:${PORT}/search/`);
-      await page.locator('main pagefind-input input').fill(query);
-      await page.locator('main pagefind-results a').first().waitFor({ timeout: 120_000 });
-      await page.waitForLoadState('networkidle');
-      const results = await page.locator('main pagefind-results a').count();
+      let results: number;
+      if (from === 'search-page') {
+        await page.goto(`http://127.0.0.1:${PORT}/search/`);
+        await page.locator('main pagefind-input input').fill(query);
+        await page.locator('main pagefind-results a').first().waitFor({ timeout: 120_000 });
+        await page.waitForLoadState('networkidle');
+        results = await page.locator('main pagefind-results a').count();
+      } else {
+        const paper = readdirSync(join(dist, 'papers'))[0]!;
+        await page.goto(`http://127.0.0.1:${PORT}/papers/${paper}/`);
+        await page.waitForLoadState('networkidle');
+        await page.locator('header pagefind-modal-trigger button').click();
+        await page.locator('pagefind-modal input').fill(query);
+        await page.locator('pagefind-modal pagefind-results a').first().waitFor({ timeout: 120_000 });
+        await page.waitForLoadState('networkidle');
+        results = await page.locator('pagefind-modal pagefind-results a').count();
+      }
       const got = (await Promise.all(bodies)).filter((b): b is Buffer => b !== null);
       out.push({
         query,
@@ -229,6 +246,7 @@ async function benchmark(n: number) {
       pagefind: dirSize(join(lecternOut, 'pagefind')),
       paperPageGzip: paperWeights(lecternOut),
       firstSearch: await firstSearchBytes(lecternOut),
+      firstSearchHeader: await firstSearchBytes(lecternOut, 'header'),
     },
     baseline: {
       ...baseline,
@@ -277,6 +295,7 @@ function writeTable(): void {
     ['Lectern dist size, files', (r) => `${MB(r.lectern.dist.bytes)}, ${r.lectern.dist.files}`],
     ['Lectern Pagefind index size, files', (r) => `${MB(r.lectern.pagefind.bytes)}, ${r.lectern.pagefind.files}`],
     ['Lectern first search, per query: gzip / brotli / raw (all of /pagefind/, UI included)', (r) => r.lectern.firstSearch.map((q) => `${kB(q.gzip)} / ${kB(q.brotli)} / ${kB(q.raw)}`).join('<br>')],
+    ['Lectern first search from the header of a paper page (no facet pane), gzip per query', (r) => (r.lectern.firstSearchHeader ? r.lectern.firstSearchHeader.map((q) => kB(q.gzip)).join('<br>') : '–')],
     ['… of which the Component UI (JS + CSS, gzip)', (r) => kB(Object.entries(r.lectern.firstSearch[0]?.files ?? {}).filter(([p]) => p.includes('component-ui')).reduce((t, [, b]) => t + b, 0))],
     ['Lectern paper page HTML+CSS gzip, median (max)', (r) => `${kB(r.lectern.paperPageGzip.median)} (${kB(r.lectern.paperPageGzip.max)})`],
     ['**Baseline** wall time (astro + pagefind)', (r) => `${s(r.baseline.wallMs)} (${s(r.baseline.astroMs)} + ${s(r.baseline.pagefindMs)})`],

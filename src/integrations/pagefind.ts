@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import * as pagefind from 'pagefind';
-import { getCatalog } from '../loaders/catalog.ts';
+import { getCatalog, releaseCatalog } from '../loaders/catalog.ts';
 import { searchRecord } from '../lib/site/search-record.ts';
 
 /** Content types for the files Pagefind writes; everything else is binary. */
@@ -52,23 +52,32 @@ export function indexStatus(indexDir: string, seedsDir: string): IndexStatus {
 const BATCH = 500;
 
 /**
+ * Hand Pagefind the search record of every paper of the catalog, then release the catalog (the
+ * content store has its own copy; at 50k papers the catalog is several hundred MB that would
+ * otherwise stay alive through the rendering).
+ * @returns the number of records added.
+ * @throws Error with Pagefind's messages when a record is refused.
+ */
+async function addRecords(index: pagefind.PagefindIndex): Promise<number> {
+  const { papers, topics, collections } = getCatalog();
+  releaseCatalog();
+  const topicNames = new Map(topics.map((t) => [t.slug, t.name]));
+  const collectionNames = new Map(collections.map((c) => [c.slug, c.name]));
+  for (let i = 0; i < papers.length; i += BATCH) {
+    const added = await Promise.all(papers.slice(i, i + BATCH).map((p) => index.addHTMLFile(searchRecord(p, topicNames, collectionNames))));
+    for (const a of added) if (a.errors.length > 0) throw new Error(`Pagefind indexing failed: ${a.errors.join('; ')}`);
+  }
+  return papers.length;
+}
+
+/**
  * Index every paper of the catalog and return Pagefind's files (paths relative to `pagefind/`).
  * @throws Error with Pagefind's messages when indexing fails.
  */
 async function indexCatalog(): Promise<{ files: { path: string; content: Uint8Array }[]; pages: number }> {
-  const catalog = getCatalog();
-  const topicNames = new Map(catalog.topics.map((t) => [t.slug, t.name]));
-  const collectionNames = new Map(catalog.collections.map((c) => [c.slug, c.name]));
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-  let pages = 0;
-  for (let i = 0; i < catalog.papers.length; i += BATCH) {
-    const added = await Promise.all(catalog.papers.slice(i, i + BATCH).map((p) => index.addHTMLFile(searchRecord(p, topicNames, collectionNames))));
-    for (const a of added) {
-      if (a.errors.length > 0) throw new Error(`Pagefind indexing failed: ${a.errors.join('; ')}`);
-      pages++;
-    }
-  }
+  const pages = await addRecords(index);
   // getFiles, not index.writeFiles: pagefind 1.5.2's writeFiles cuts files at 128 KiB
   // (pagefind-component-ui.js, 175 KB, came out truncated and the search UI threw a SyntaxError);
   // getFiles returns every file whole.

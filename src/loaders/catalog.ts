@@ -27,6 +27,16 @@ export function getCatalog(dir = process.env.LECTERN_SEEDS || 'seeds'): Catalog 
   return catalog;
 }
 
+/**
+ * Forget the cached catalog so its memory can be reclaimed. The build calls this once the content
+ * store and the search index have everything they need from it (at 50k papers the catalog is
+ * several hundred MB that would otherwise stay alive through the rendering); a later
+ * {@link getCatalog} builds it again.
+ */
+export function releaseCatalog(): void {
+  delete holder[CACHE];
+}
+
 type Kind = 'papers' | 'topics' | 'collections' | 'report';
 
 /**

@@ -12,7 +12,10 @@ import { CHANGE_EVENT, commit, current, notify } from './store.ts';
 interface IndexPaper {
   id: string;
   url: string;
+  /** Title as in the seed (may hold TeX); exports keep it. */
   title: string;
+  /** Title as plain text (math and macros read as text): shown and sorted on. */
+  titleText: string;
   topics: string[];
   /** Seed files (collections) the paper comes from. */
   files: string[];
@@ -53,7 +56,7 @@ root.querySelector('[data-js-missing]')?.remove();
 ui.hidden = false;
 
 function byTitle(ids: string[]): string[] {
-  return ids.filter((id) => papers.has(id)).sort((a, b) => collator.compare(papers.get(a)!.title, papers.get(b)!.title));
+  return ids.filter((id) => papers.has(id)).sort((a, b) => collator.compare(papers.get(a)!.titleText, papers.get(b)!.titleText));
 }
 
 function item(p: IndexPaper, note: string): HTMLLIElement {
@@ -65,7 +68,7 @@ function item(p: IndexPaper, note: string): HTMLLIElement {
   box.type = 'checkbox';
   box.className = 'no-print mt-1.5 shrink-0';
   box.checked = selected.has(p.id);
-  box.setAttribute('aria-label', `Select “${p.title}”`);
+  box.setAttribute('aria-label', `Select “${p.titleText}”`);
   box.addEventListener('change', () => {
     if (box.checked) selected.add(p.id);
     else selected.delete(p.id);
@@ -79,7 +82,7 @@ function item(p: IndexPaper, note: string): HTMLLIElement {
   a.href = new URL(p.url, location.href).href; // absolute, so a printed list shows where each paper is
   a.dataset.cardLink = '';
   a.className = 'text-stone-900 dark:text-stone-100';
-  a.textContent = p.title;
+  a.textContent = p.titleText;
   h.append(a);
   const topics = document.createElement('p');
   topics.className = 'mt-1 text-sm text-stone-600 dark:text-stone-400';
@@ -153,7 +156,7 @@ for (const b of bulkButtons) {
 /* ---- export ---- */
 
 function scopePapers(scope: string, state: ReadingState): { list: IndexPaper[]; label: string } {
-  const all = [...papers.values()].sort((a, b) => collator.compare(a.title, b.title));
+  const all = [...papers.values()].sort((a, b) => collator.compare(a.titleText, b.titleText));
   if (scope.startsWith('topic:')) {
     const slug = scope.slice(6);
     return { list: all.filter((p) => p.topics.includes(slug)), label: `Topic: ${topicNames.get(slug) ?? slug}` };

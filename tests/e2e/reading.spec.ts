@@ -99,6 +99,18 @@ test('/list/: empty state, topic filter and bulk actions', async ({ page }) => {
   expect(Object.values(stored.papers).filter((e) => (e as { saved: boolean }).saved)).toHaveLength(2);
 });
 
+test('/list/ shows TeX titles as readers read them, not as TeX source', async ({ page }) => {
+  const e2gan = builtPapers().find((p) => p.title.startsWith('E$^{2}$GAN'))!;
+  await page.goto('/list/');
+  await page.evaluate(
+    ([key, id]) => localStorage.setItem(key as string, JSON.stringify({ version: 1, papers: { [id as string]: { saved: true, status: 'to-read', note: '', updated: '2026-01-01T00:00:00Z' } } })),
+    [KEY, e2gan.id],
+  );
+  await page.reload();
+  const link = page.getByRole('region', { name: /^To read/ }).getByRole('link', { name: /GAN: Efficient Training/ });
+  await expect(link).toHaveText('E2GAN: Efficient Training of Efficient GANs for Image-to-Image Translation');
+});
+
 test('state is shared across tabs', async ({ page, context }) => {
   await page.goto(MTM);
   const other = await context.newPage();

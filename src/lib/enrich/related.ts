@@ -45,8 +45,11 @@ export const MIN_DF_CAP = 40;
  * Most postings scanned per paper. Query terms are taken heaviest first; a term whose posting list
  * would overrun the budget is skipped. This bounds the work per paper by a constant, so the whole
  * search is linear in the number of papers (the real seeds never reach it: 40 terms × ≤ 134).
+ * 8,000 rather than 20,000: on the 50k synthetic corpus the search took 14.7 s at 20,000 and 8.1 s
+ * at 8,000 (10k: 1.5 s and 1.3 s); the skipped lists are the commonest looked-up terms, which
+ * carry the least BM25 weight.
  */
-export const MAX_POSTINGS_PER_QUERY = 20_000;
+export const MAX_POSTINGS_PER_QUERY = 8_000;
 
 /**
  * The words of a paper that count for similarity: stems of tokens of at least two letters that are
