@@ -19,7 +19,9 @@ export default defineConfig({
   // concurrency: pages rendered at once; while one page's file is written, another renders.
   build: { format: 'directory', concurrency: 4 },
   // /list/ is the reader's own (browser-local) list: nothing there for a crawler.
-  integrations: [sitemap({ filter: (page) => !/\/list\/$/.test(page) }), pagefind(), headers()],
+  // headers() before pagefind(): build:done hooks run in this order, so the _headers scan of the
+  // built pages runs while Pagefind's binary is still finishing the index (pagefind() then waits less).
+  integrations: [sitemap({ filter: (page) => !/\/list\/$/.test(page) }), headers(), pagefind()],
   // assetsInlineLimit 0: never inline bundled scripts/styles into the HTML, so the only inline
   // script is the byte-stable theme script in src/components/HeadMeta.astro (CSP hashes it).
   vite: { plugins: [tailwindcss()], build: { assetsInlineLimit: 0 } },

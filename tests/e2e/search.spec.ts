@@ -35,8 +35,8 @@ test('searching a word that occurs in exactly one abstract finds that paper', as
   await input.fill('dextrose');
   const results = page.locator('#search-page pagefind-results a[href*="/papers/"]');
   await expect(results.first()).toBeVisible();
-  const hrefs = await results.evaluateAll((as) => [...new Set(as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))]);
-  expect(hrefs).toEqual([dextrose[0]!.url]);
+  // Poll: the results list may re-render once more after the first card shows.
+  await expect.poll(() => results.evaluateAll((as) => [...new Set(as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))])).toEqual([dextrose[0]!.url]);
   await expectNoErrors(errors);
 });
 
