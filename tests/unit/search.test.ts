@@ -126,6 +126,9 @@ describe('search records (what Pagefind indexes per paper)', () => {
     expect(url).toBe('/papers/a-b/');
     expect(content).toContain(`<h1 data-pagefind-meta="title" data-pagefind-weight="${TITLE_WEIGHT}">&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt; &amp; E2GAN</h1>`);
     expect(content).toContain('<ul><li>policy gradient</li><li>baselines</li></ul>');
+    // Order shapes result excerpts: title, then the abstract's prose, keyphrases last.
+    expect(content.indexOf('<h1')).toBeLessThan(content.indexOf('<p>'));
+    expect(content.indexOf('<p>')).toBeLessThan(content.indexOf('<ul>'));
     // Math and macros as the text a reader sees; seed markup stays text.
     expect(content).toContain('We reach O(1/t) with baselines.');
     expect(content).toContain('&lt;img src=x onerror=alert(1)&gt;');

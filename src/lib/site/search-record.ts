@@ -52,9 +52,13 @@ export function searchRecord(paper: SearchRecordPaper, topicNames: ReadonlyMap<s
   const title = escapeHtml(paper.titleText);
   const content = [
     `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main data-pagefind-body>`,
+    // Keyphrases last: Pagefind's result excerpts are windows of this text, and keyphrases between
+    // title and abstract made every excerpt open with a run of fragments ("policy-guided
+    // diffusion. offline world. …"); after the abstract, ties for the densest window go to the
+    // title and the abstract's opening, which read as prose.
     `<h1 data-pagefind-meta="title" data-pagefind-weight="${TITLE_WEIGHT}">${title}</h1>`,
-    paper.keyphrases.length > 0 ? `<ul>${paper.keyphrases.map((k) => `<li>${escapeHtml(k)}</li>`).join('')}</ul>` : '',
     `<p>${escapeHtml(plainText(paper.abstract))}</p>`,
+    paper.keyphrases.length > 0 ? `<ul>${paper.keyphrases.map((k) => `<li>${escapeHtml(k)}</li>`).join('')}</ul>` : '',
     `<div data-pagefind-ignore>${hidden.join('')}</div>`,
     '</main></body></html>',
   ].join('');
