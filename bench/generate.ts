@@ -80,21 +80,29 @@ export function generatePapers(n: number, seed = 42, seedsDir = 'seeds'): Synthe
 const HEADER = ['Get trending papers in your email inbox!', '', 'Subscribe', '', 'Daily Papers', '', 'by AK and the research community', ''];
 
 /**
- * Write papers as seed files of 1,000 papers each (`synthetic_000.txt` …) plus a copy of the
- * real `topics.yaml`, and as Markdown (`md/00000.md` …, YAML front matter `title`).
+ * Write papers as a seeds directory: Hugging Face-style seed files of 1,000 papers each
+ * (`synthetic_000.txt` …) plus a copy of the real `topics.yaml`.
+ * @param dir - created if missing.
+ */
+export function writeSeeds(papers: readonly SyntheticPaper[], dir: string, topicsPath = 'seeds/topics.yaml'): void {
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(topicsPath, join(dir, 'topics.yaml'));
+  for (let f = 0; f * 1000 < papers.length; f++) {
+    const chunk = papers.slice(f * 1000, (f + 1) * 1000);
+    const lines = [...HEADER, ...chunk.flatMap((p) => [p.title, p.abstract, ''])];
+    writeFileSync(join(dir, `synthetic_${String(f).padStart(3, '0')}.txt`), lines.join('\n'));
+  }
+}
+
+/**
+ * Write papers as seed files ({@link writeSeeds}, in `<dir>/seeds`) and as Markdown
+ * (`<dir>/md/00000.md` …, YAML front matter `title`) for the baseline.
  * @returns the seeds directory and the Markdown directory.
  */
 export function writeCorpus(papers: readonly SyntheticPaper[], dir: string, topicsPath = 'seeds/topics.yaml'): { seeds: string; markdown: string } {
   const seeds = join(dir, 'seeds');
   const markdown = join(dir, 'md');
-  mkdirSync(seeds, { recursive: true });
-  mkdirSync(markdown, { recursive: true });
-  copyFileSync(topicsPath, join(seeds, 'topics.yaml'));
-  for (let f = 0; f * 1000 < papers.length; f++) {
-    const chunk = papers.slice(f * 1000, (f + 1) * 1000);
-    const lines = [...HEADER, ...chunk.flatMap((p) => [p.title, p.abstract, ''])];
-    writeFileSync(join(seeds, `synthetic_${String(f).padStart(3, '0')}.txt`), lines.join('\n'));
-  }
+  writeSeeds(papers, seeds, topicsPath);
   writeMarkdown(papers, markdown);
   return { seeds, markdown };
 }

@@ -12,7 +12,7 @@ import { loadTaxonomy, TopicMatcher } from '../src/lib/enrich/topics.ts';
 import { Bm25SpaceBuilder, contentStems, nearestNeighbours } from '../src/lib/enrich/related.ts';
 import { KeyphraseIndex } from '../src/lib/enrich/keyphrases.ts';
 import { layoutMap, MAP_NEIGHBOURS } from '../src/lib/enrich/map.ts';
-import { syntheticPapers } from './synthetic.ts';
+import { generatePapers } from '../bench/generate.ts';
 
 const sizes = process.argv.slice(2).map(Number).filter((n: number) => n > 0);
 const matcher = new TopicMatcher(loadTaxonomy(join('seeds', 'topics.yaml')));
@@ -56,4 +56,4 @@ console.log('CPU time per step (ms):\n');
 console.log('| corpus | papers | tokenise | topics | BM25 vectors | related (k=15) | keyphrases | UMAP map | fewest related | heap after |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 console.log(bench('real seeds (records, before merging)', real));
-for (const n of sizes.length > 0 ? sizes : [10000]) console.log(bench(`synthetic (seed 42)`, syntheticPapers(n)));
+for (const n of sizes.length > 0 ? sizes : [10000]) console.log(bench(`synthetic (seed 42)`, generatePapers(n)));
