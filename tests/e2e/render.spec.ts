@@ -42,7 +42,7 @@ test('BERT$_{BASE}$ renders as a subscript, and the index holds its text once', 
   expect(await abstractText(page)).not.toContain('$_{BASE}$');
   await page.goto('/search/');
   const content = await page.evaluate(async () => {
-    const pagefind = await import('/pagefind/pagefind.js');
+    const pagefind = await import('/pagefind/pagefind.js' as string);
     const r = await pagefind.search('DistilBERT');
     const data = await Promise.all(r.results.map((x: { data: () => Promise<{ url: string; content: string }> }) => x.data()));
     return data.map((d: { url: string; content: string }) => ({ url: d.url, content: d.content }));
@@ -75,7 +75,7 @@ test('math in a title renders in the heading and listing; <title> is plain text'
   // The search index has the title as read, not its TeX or KaTeX markup.
   await page.goto('/search/');
   const titles = await page.evaluate(async () => {
-    const pagefind = await import('/pagefind/pagefind.js');
+    const pagefind = await import('/pagefind/pagefind.js' as string);
     const r = await pagefind.search('distillation image-to-image translation GANs');
     const data = await Promise.all(r.results.slice(0, 10).map((x: { data: () => Promise<{ meta: { title: string } }> }) => x.data()));
     return data.map((d: { meta: { title: string } }) => d.meta.title);

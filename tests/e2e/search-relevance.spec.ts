@@ -82,7 +82,7 @@ test('a title match ranks above papers that only mention the word in the abstrac
   expect(abstractOnly.length).toBeGreaterThanOrEqual(3);
   await page.goto('/search/');
   const urls = await page.evaluate(async ({ ranking }) => {
-    const pagefind = await import('/pagefind/pagefind.js');
+    const pagefind = await import('/pagefind/pagefind.js' as string);
     await pagefind.options({ ranking });
     const r = await pagefind.search('quadruped');
     const data = await Promise.all(r.results.map((x: { data: () => Promise<{ url: string }> }) => x.data()));

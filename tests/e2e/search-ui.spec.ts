@@ -14,7 +14,7 @@ const pageResults = '#search-page pagefind-results .lectern-result';
 async function apiSearch(page: Page, query: string | null, filters: Record<string, string[]> = {}) {
   return page.evaluate(
     async ({ query, filters, ranking }) => {
-      const pagefind = await import('/pagefind/pagefind.js');
+      const pagefind = await import('/pagefind/pagefind.js' as string);
       await pagefind.options({ ranking });
       const r = await pagefind.search(query, { filters });
       return { count: r.results.length as number, all: (await pagefind.filters()) as Record<string, Record<string, number>> };

@@ -46,7 +46,7 @@ test('more single-abstract words each find their own paper via the Pagefind API'
   const sample = cases.filter((_, i) => i % Math.floor(cases.length / 8) === 0).slice(0, 8);
   await page.goto('/search/');
   const found = await page.evaluate(async (words) => {
-    const pagefind = await import('/pagefind/pagefind.js');
+    const pagefind = await import('/pagefind/pagefind.js' as string);
     const out: string[][] = [];
     for (const w of words) {
       const r = await pagefind.search(w);
@@ -63,7 +63,7 @@ test('the index holds exactly the paper pages, with topic filters', async ({ pag
   expect(entry.languages.en?.page_count).toBe(builtPapers().length);
   await page.goto('/search/');
   const filters = await page.evaluate(async () => {
-    const pagefind = await import('/pagefind/pagefind.js');
+    const pagefind = await import('/pagefind/pagefind.js' as string);
     return (await pagefind.filters()) as Record<string, Record<string, number>>;
   });
   expect(Object.keys(filters.topic ?? {}).length).toBeGreaterThanOrEqual(8);
