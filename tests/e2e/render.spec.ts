@@ -48,7 +48,7 @@ test('BERT$_{BASE}$ renders as a subscript, and the index holds its text once', 
     return data.map((d: { url: string; content: string }) => ({ url: d.url, content: d.content }));
   });
   const indexed = content.find((c) => c.url === paper.url)!.content;
-  expect(indexed).toContain('using BERTBASE and DistilBERT');
+  expect(indexed).toContain('using BERT BASE and DistilBERT');
   expect(indexed).not.toMatch(/BASE\s*BASE|_\{BASE\}|\$/);
 });
 

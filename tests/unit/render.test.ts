@@ -84,7 +84,8 @@ describe('renderRichText: math', () => {
   it('renders the BERT$_{BASE}$ subscript', () => {
     const r = renderRichText('using BERT$_{BASE}$ and DistilBERT');
     expect(r.html).toMatch(/^using BERT<span class="lectern-math">.*msub.*<\/span> and DistilBERT$/s);
-    expect(r.text).toBe('using BERTBASE and DistilBERT');
+    // A word subscript is a word of its own in plain text (titles, meta tags, the search index).
+    expect(r.text).toBe('using BERT BASE and DistilBERT');
   });
 
   it('renders math in titles: E$^{2}$GAN and $\\texttt{SAILOR}$', () => {
@@ -121,6 +122,7 @@ describe('renderRichText: math', () => {
 
   it('mathToText reads TeX as text', () => {
     expect(mathToText('U_{15,2}')).toBe('U15,2');
+    expect(mathToText('L_{CLIP} + x_i')).toBe('L CLIP + xi');
     expect(mathToText('\\mathcal{O}\\left(n^2\\right)')).toBe('O(n2)');
     expect(mathToText('\\alpha\\,x')).toBe('alpha x');
   });

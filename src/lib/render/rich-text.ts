@@ -282,9 +282,11 @@ function accent(src: string, at: number, mark: string): { value: string; end: nu
 // ---------------------------------------------------------------------------------------------
 // Output.
 
-/** Readable plain text of a TeX math expression: `O(1/t)`, `BERT_{BASE}` → `BASE`, `\alpha` → alpha. */
+/** Readable plain text of a TeX math expression: `O(1/t)`, `BERT_{BASE}` → `BERT BASE` (a word sub- or superscript is a word of its own), `\alpha` → alpha. */
 export function mathToText(tex: string): string {
   return tex
+    // A sub- or superscript that is a word (`_{BASE}`, `^{LARGE}`) reads as its own word.
+    .replace(/[_^]\{\s*([A-Za-z]{2,})\s*\}/g, ' $1 ')
     .replace(/\\[,;:! ]|\\q?quad(?![A-Za-z])/g, ' ')
     .replace(/\\(?:text[a-z]*|math[a-z]*|operatorname|mbox|left|right|[bB]igg?[lr]?|displaystyle)(?![A-Za-z])/g, '')
     .replace(/\\([A-Za-z]+)/g, '$1')
@@ -353,7 +355,8 @@ function render(nodes: Node[], links: boolean, out: { html: string; text: string
           out.text += node.source;
           break;
         }
-        const plain = mathToText(node.tex);
+        // A word subscript right after text (`BERT$_{BASE}$`) is a word of its own: "BERT BASE".
+        const plain = `${/^\s*[_^]\{\s*[A-Za-z]{2,}/.test(node.tex) ? ' ' : ''}${mathToText(node.tex)}`;
         // KaTeX markup is left out of the Pagefind index; a hidden plain copy is indexed instead.
         out.html += `<span class="lectern-math"><span data-pagefind-ignore>${typeset_}</span><span class="sr-only" aria-hidden="true">${escapeHtml(plain)}</span></span>`;
         out.text += plain;
