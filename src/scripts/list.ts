@@ -7,6 +7,7 @@ import './reading.ts';
 import { STATUSES, mergeStates, savedByStatus, updateMany, type ReadingState } from '../lib/reading/state.ts';
 import type { ExportFormat, ExportPaper } from '../lib/reading/export.ts';
 import { CHANGE_EVENT, commit, current, notify } from './store.ts';
+import { byTitle } from '../lib/site/format.ts';
 
 /** An entry of `data/papers-index.json`. */
 interface IndexPaper {
@@ -50,13 +51,13 @@ const bulkButtons = [...root.querySelectorAll<HTMLButtonElement>('[data-bulk]')]
 const topicNames = new Map([...topicFilter.options].filter((o) => o.value).map((o) => [o.value, o.text]));
 const selected = new Set<string>();
 let papers = new Map<string, IndexPaper>();
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 root.querySelector('[data-js-missing]')?.remove();
 ui.hidden = false;
 
-function byTitle(ids: string[]): string[] {
-  return ids.filter((id) => papers.has(id)).sort((a, b) => collator.compare(papers.get(a)!.titleText, papers.get(b)!.titleText));
+/** The ids of saved papers that the index knows, in the site's title order (`byTitle`). */
+function sortedIds(ids: string[]): string[] {
+  return byTitle(ids.filter((id) => papers.has(id)).map((id) => papers.get(id)!)).map((p) => p.id);
 }
 
 function item(p: IndexPaper, note: string): HTMLLIElement {
@@ -121,11 +122,11 @@ function render(): void {
   const state = current();
   const groups = savedByStatus(state);
   const filter = topicFilter.value;
-  const total = STATUSES.reduce((n, s) => n + byTitle(groups[s]).length, 0);
+  const total = STATUSES.reduce((n, s) => n + sortedIds(groups[s]).length, 0);
   let shownTotal = 0;
   for (const s of STATUSES) {
     const section = root.querySelector<HTMLElement>(`[data-group="${s}"]`)!;
-    const ids = byTitle(groups[s]).filter((id) => !filter || papers.get(id)!.topics.includes(filter));
+    const ids = sortedIds(groups[s]).filter((id) => !filter || papers.get(id)!.topics.includes(filter));
     shownTotal += ids.length;
     section.hidden = ids.length === 0;
     section.querySelector('[data-count]')!.textContent = `(${ids.length})`;
@@ -156,7 +157,7 @@ for (const b of bulkButtons) {
 /* ---- export ---- */
 
 function scopePapers(scope: string, state: ReadingState): { list: IndexPaper[]; label: string } {
-  const all = [...papers.values()].sort((a, b) => collator.compare(a.titleText, b.titleText));
+  const all = byTitle([...papers.values()]);
   if (scope.startsWith('topic:')) {
     const slug = scope.slice(6);
     return { list: all.filter((p) => p.topics.includes(slug)), label: `Topic: ${topicNames.get(slug) ?? slug}` };
@@ -166,7 +167,7 @@ function scopePapers(scope: string, state: ReadingState): { list: IndexPaper[]; 
     return { list: all.filter((p) => p.files.includes(file)), label: `Collection: ${file}` };
   }
   const groups = savedByStatus(state);
-  return { list: STATUSES.flatMap((s) => byTitle(groups[s]).map((id) => papers.get(id)!)), label: 'My saved papers' };
+  return { list: STATUSES.flatMap((s) => sortedIds(groups[s]).map((id) => papers.get(id)!)), label: 'My saved papers' };
 }
 
 async function exportAs(format: ExportFormat): Promise<void> {
