@@ -92,6 +92,12 @@ async function indexCatalog(): Promise<{ files: { path: string; content: Uint8Ar
 export default function pagefindIntegration(): AstroIntegration {
   let pending: Promise<Awaited<ReturnType<typeof indexCatalog>>> | undefined;
   let started = 0;
+  const start = () => {
+    started = performance.now();
+    pending = indexCatalog();
+    pending.catch(() => {});
+    return pending;
+  };
   let outDir = 'dist';
   let base = '/';
   let root = '.';
@@ -134,14 +140,12 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:build:start': () => {
         // Content sync has run, so the catalog is built; start indexing and let it run alongside
         // the rendering. A failure is kept and thrown at astro:build:done.
-        started = performance.now();
-        pending = indexCatalog();
-        pending.catch(() => {});
+        start();
       },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const waited = performance.now();
-        const { files, pages } = await (pending ?? indexCatalog());
+        const { files, pages } = await (pending ?? start());
         const out = join(site, 'pagefind');
         for (const file of files) {
           const target = join(out, file.path);
